@@ -1,0 +1,78 @@
+package io.cassmon.agent;
+
+import com.codahale.metrics.MetricRegistry;
+import io.cassmon.exporter.config.ExporterConfig;
+import io.cassmon.exporter.http.MetricsServer;
+import io.cassmon.exporter.log.Log;
+import io.cassmon.exporter.mapping.RegistryCollector;
+import io.cassmon.exporter.registry.MechanicalNaming;
+import io.cassmon.exporter.registry.RegistryIndex;
+import io.prometheus.client.CollectorRegistry;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The agent thread: binds the HTTP endpoint, installs the registry capture, then follows each Dropwizard
+ * registry as it appears. In Cassandra only {@code CassandraMetricsRegistry} is exported; in any other JVM,
+ * every registry is.
+ */
+final class AgentRuntime implements Runnable {
+    static final String CASSANDRA_REGISTRY = "org.apache.cassandra.metrics.CassandraMetricsRegistry";
+
+    private final ExporterConfig config;
+    private final Instrumentation instrumentation;
+    private final List<RegistryIndex> cassandra = new CopyOnWriteArrayList<>();
+    private final List<RegistryIndex> others = new CopyOnWriteArrayList<>();
+
+    AgentRuntime(ExporterConfig config, Instrumentation instrumentation) {
+        this.config = config;
+        this.instrumentation = instrumentation;
+    }
+
+    @Override
+    public void run() {
+        try {
+            CollectorRegistry prometheus = new CollectorRegistry();
+            prometheus.register(new RegistryCollector(() -> cassandra.isEmpty() ? others : cassandra));
+            MetricsServer server;
+            try {
+                server = MetricsServer.start(config.host(), config.port(), prometheus);
+            } catch (IOException e) {
+                Log.error("cassmon agent disabled, the JVM continues without it: cannot listen on "
+                        + config.host() + ":" + config.port() + ": " + e.getMessage()
+                        + " (choose another port with -javaagent:cassmon-agent.jar=[host:]port)");
+                return;
+            }
+            Log.info("cassmon agent " + version() + " serving http://" + config.host() + ":" + server.port()
+                    + MetricsServer.METRICS_PATH);
+            followRegistries();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            Log.error("cassmon agent stopped by an internal error, the JVM continues without it", t);
+        }
+    }
+
+    private void followRegistries() throws InterruptedException {
+        while (true) {
+            Object found = RegistryCapture.next();
+            if (!(found instanceof MetricRegistry)) {
+                continue;
+            }
+            MetricRegistry registry = (MetricRegistry) found;
+            RegistryIndex index = new RegistryIndex(new MechanicalNaming());
+            index.follow(registry);
+            boolean isCassandra = CASSANDRA_REGISTRY.equals(registry.getClass().getName());
+            (isCassandra ? cassandra : others).add(index);
+            Log.info("cassmon: following " + (isCassandra ? "Cassandra's metric registry" : "Dropwizard registry "
+                    + registry.getClass().getName()) + " (" + index.exportedMetrics() + " metrics so far)");
+        }
+    }
+
+    private static String version() {
+        String version = AgentRuntime.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+}

@@ -1,0 +1,38 @@
+package io.cassmon.exporter.config;
+
+/** Everything the exporter can be told. Immutable; built by {@link ConfigLoader} or {@link AgentArguments}. */
+public final class ExporterConfig {
+    /** Not in the Prometheus wiki's default port allocations; see README "Port". */
+    public static final int DEFAULT_PORT = 9536;
+    public static final String DEFAULT_HOST = "0.0.0.0";
+
+    private final String host;
+    private final int port;
+
+    public ExporterConfig(String host, int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    public static ExporterConfig defaults() {
+        return new ExporterConfig(DEFAULT_HOST, DEFAULT_PORT);
+    }
+
+    /** Address the HTTP endpoint listens on. */
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ExporterConfig withListenAddress(String newHost, int newPort) {
+        return new ExporterConfig(newHost, newPort);
+    }
+
+    @Override
+    public String toString() {
+        return "listen " + host + ":" + port;
+    }
+}

@@ -1,0 +1,124 @@
+package io.cassmon.exporter.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A mapping of a YAML document, read key by key. Remembers which keys were read so that
+ * {@link #rejectUnknownKeys()} can name every key the exporter does not know, with its full path.
+ */
+final class YamlSection {
+    private final String file;
+    private final String path;
+    private final Map<String, Object> values;
+    private final Set<String> read = new TreeSet<>();
+
+    YamlSection(String file, String path, Map<String, Object> values) {
+        this.file = file;
+        this.path = path;
+        this.values = values;
+    }
+
+    static YamlSection root(String file, Object document) throws ConfigException {
+        if (document == null) {
+            return new YamlSection(file, "", new LinkedHashMap<>());
+        }
+        return new YamlSection(file, "", asMap(file, "", document));
+    }
+
+    /** A nested mapping; empty when absent. */
+    YamlSection section(String key) throws ConfigException {
+        Object value = take(key);
+        if (value == null) {
+            return new YamlSection(file, keyPath(key), new LinkedHashMap<>());
+        }
+        return new YamlSection(file, keyPath(key), asMap(file, keyPath(key), value));
+    }
+
+    String string(String key, String fallback) throws ConfigException {
+        Object value = take(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof String)) {
+            throw error(key, "expected a string, got " + describe(value));
+        }
+        return (String) value;
+    }
+
+    int integer(String key, int fallback, int min, int max) throws ConfigException {
+        Object value = take(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Integer)) {
+            throw error(key, "expected an integer from " + min + " to " + max + ", got " + describe(value));
+        }
+        int number = (Integer) value;
+        if (number < min || number > max) {
+            throw error(key, "expected an integer from " + min + " to " + max + ", got " + number);
+        }
+        return number;
+    }
+
+    void rejectUnknownKeys() throws ConfigException {
+        List<String> unknown = new ArrayList<>();
+        for (String key : values.keySet()) {
+            if (!read.contains(key)) {
+                unknown.add(keyPath(key));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(file + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + " (see the configuration reference in README.md)");
+        }
+    }
+
+    ConfigException error(String key, String expectation) {
+        return new ConfigException(file + ": " + keyPath(key) + ": " + expectation);
+    }
+
+    private Object take(String key) {
+        read.add(key);
+        return values.get(key);
+    }
+
+    private String keyPath(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(String file, String path, Object value) throws ConfigException {
+        if (!(value instanceof Map)) {
+            String where = path.isEmpty() ? "the document" : path;
+            throw new ConfigException(file + ": " + where + ": expected a mapping of keys to values, got "
+                    + describe(value));
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Map.Entry<Object, Object> entry : ((Map<Object, Object>) value).entrySet()) {
+            if (!(entry.getKey() instanceof String)) {
+                throw new ConfigException(file + ": " + (path.isEmpty() ? "" : path + ": ")
+                        + "keys must be strings, got " + describe(entry.getKey()));
+            }
+            map.put((String) entry.getKey(), entry.getValue());
+        }
+        return map;
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof Map) {
+            return "a mapping";
+        }
+        if (value instanceof List) {
+            return "a list";
+        }
+        if (value instanceof String) {
+            return "the string \"" + value + "\"";
+        }
+        return value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " " + value;
+    }
+}

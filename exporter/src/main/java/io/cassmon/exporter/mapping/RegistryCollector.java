@@ -1,0 +1,64 @@
+package io.cassmon.exporter.mapping;
+
+import io.cassmon.exporter.registry.Family;
+import io.cassmon.exporter.registry.RegistryIndex;
+import io.prometheus.client.Collector;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The Prometheus view of the followed Dropwizard registries plus cassmon's own health. Reads metrics at
+ * scrape time only; nothing runs between scrapes.
+ */
+public final class RegistryCollector extends Collector implements Collector.Describable {
+    private final Supplier<? extends Collection<RegistryIndex>> registries;
+    private final ScrapeErrors errors = new ScrapeErrors();
+    private final FamilyRenderer renderer = new FamilyRenderer(errors);
+    private final SelfMetrics self = new SelfMetrics();
+
+    /** {@code registries} is asked on every scrape, so registries found later are exported too. */
+    public RegistryCollector(Supplier<? extends Collection<RegistryIndex>> registries) {
+        this.registries = registries;
+    }
+
+    @Override
+    public List<MetricFamilySamples> collect() {
+        long start = System.nanoTime();
+        List<MetricFamilySamples> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        int samples = 0;
+        int exported = 0;
+        int unexported = 0;
+        Collection<RegistryIndex> indices = registries.get();
+        for (RegistryIndex index : indices) {
+            exported += index.exportedMetrics();
+            unexported += index.unexportedMetrics();
+            for (Family family : index.families()) {
+                if (!names.add(family.name())) {
+                    errors.failed(family.name(), new IllegalStateException(
+                            "two Dropwizard registries export a family of this name; the first one wins"));
+                    continue;
+                }
+                MetricFamilySamples rendered = renderer.render(family);
+                if (rendered != null) {
+                    out.add(rendered);
+                    samples += rendered.samples.size();
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.addAll(self.render(seconds, samples, errors.total(), indices.size(), exported, unexported));
+        return out;
+    }
+
+    /** Families change as tables come and go, so none are declared up front. */
+    @Override
+    public List<MetricFamilySamples> describe() {
+        return Collections.emptyList();
+    }
+}

@@ -1,0 +1,42 @@
+package io.cassmon.exporter.mapping;
+
+import io.cassmon.exporter.log.Log;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts metrics that could not be read during a scrape. Each metric is logged once at WARN (then at DEBUG)
+ * so a metric that fails on every scrape cannot flood Cassandra's log.
+ */
+public final class ScrapeErrors {
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private final AtomicLong total = new AtomicLong();
+    private final Set<String> logged = ConcurrentHashMap.newKeySet();
+
+    public long total() {
+        return total.get();
+    }
+
+    void failed(String metric, Throwable error) {
+        total.incrementAndGet();
+        if (firstTime(metric)) {
+            Log.warn("cassmon: skipped metric " + metric + " in this scrape, reading it threw " + error
+                    + " (logged once per metric; counted in cassmon_collection_errors_total)");
+        } else {
+            Log.debug("cassmon: skipped metric " + metric + " again: " + error);
+        }
+    }
+
+    void notNumeric(String metric, Object value) {
+        if (firstTime("non-numeric " + metric)) {
+            Log.debug("cassmon: not exporting gauge " + metric + ": its value is not a number ("
+                    + (value == null ? "null" : value.getClass().getName()) + ")");
+        }
+    }
+
+    private boolean firstTime(String key) {
+        return logged.size() < MAX_REMEMBERED && logged.add(key);
+    }
+}
