@@ -2,8 +2,11 @@ package io.cassmon.exporter.config;
 
 /** Everything the exporter can be told. Immutable; built by {@link ConfigLoader} or {@link AgentArguments}. */
 public final class ExporterConfig {
-    /** Not in the Prometheus wiki's default port allocations; see README "Port". */
-    public static final int DEFAULT_PORT = 9536;
+    /**
+     * Outside Prometheus' 9100-9999 exporter range (fully allocated) and clear of Cassandra's own ports
+     * (7000, 7001, 7199, 9042, 9142, 9160) and of other Cassandra exporters' (9103, 9404, 9500).
+     */
+    public static final int DEFAULT_PORT = 7095;
     public static final String DEFAULT_HOST = "0.0.0.0";
 
     private final String host;

@@ -20,7 +20,6 @@ import java.util.List;
  */
 final class FamilyRenderer {
     private static final double[] QUANTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
-    private static final double NANOS_PER_SECOND = 1e9;
 
     private final ScrapeErrors errors;
 
@@ -77,14 +76,14 @@ final class FamilyRenderer {
                 out.add(new Sample(family.name() + "_total", names, values, ((Counting) tracked.metric()).getCount()));
                 break;
             default:
-                double scale = tracked.kind() == MetricKind.TIMER ? 1 / NANOS_PER_SECOND : 1;
-                addSummary(family.name(), names, values, tracked, scale, out);
+                addSummary(family.name(), names, values, tracked, out);
         }
     }
 
     private static void addSummary(String name, List<String> names, List<String> values, TrackedMetric tracked,
-                                   double scale, List<Sample> out) {
+                                   List<Sample> out) {
         Snapshot snapshot = ((Sampling) tracked.metric()).getSnapshot();
+        double scale = tracked.kind() == MetricKind.TIMER ? TimerUnit.secondsPerUnit(snapshot) : 1;
         List<String> quantileNames = with(names, "quantile");
         for (double quantile : QUANTILES) {
             double v = snapshot.getValue(quantile) * scale;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AgentArgumentsTest {
     @ParameterizedTest(name = "\"{0}\"")
     @CsvSource(delimiter = '|', textBlock = """
-        ''                | 0.0.0.0   | 9536
+        ''                | 0.0.0.0   | 7095
         9100              | 0.0.0.0   | 9100
         127.0.0.1:9200    | 127.0.0.1 | 9200
         node1.example:80  | node1.example | 80

@@ -19,7 +19,7 @@ class ConfigLoaderTest {
     void emptyDocumentMeansDefaults() throws Exception {
         ExporterConfig config = ConfigLoader.parse("cassmon.yml", "");
         assertEquals("0.0.0.0", config.host());
-        assertEquals(9536, config.port());
+        assertEquals(7095, config.port());
     }
 
     @Test
