@@ -28,19 +28,21 @@ final class FamilyRenderer {
     }
 
     /** Null when no series of the family could be read. */
-    MetricFamilySamples render(Family family) {
+    MetricFamilySamples render(Family family, ScrapeStats stats) {
         List<Sample> samples = new ArrayList<>();
         for (TrackedMetric metric : family.series()) {
             int before = samples.size();
             try {
-                addSamples(family, metric, samples);
+                addSamples(family, metric, samples, stats);
             } catch (Exception | LinkageError e) {
                 // Keep the scrape whole: drop what this metric half-wrote and go on (e.g. Cassandra 3.11/4.0
                 // "Unable to compute when histogram overflowed").
                 samples.subList(before, samples.size()).clear();
+                stats.failedMetrics++;
                 errors.failed(metric.dropwizardName(), e);
             }
         }
+        stats.samples += samples.size();
         if (samples.isEmpty()) {
             return null;
         }
@@ -59,7 +61,7 @@ final class FamilyRenderer {
         }
     }
 
-    private void addSamples(Family family, TrackedMetric tracked, List<Sample> out) {
+    private void addSamples(Family family, TrackedMetric tracked, List<Sample> out, ScrapeStats stats) {
         List<String> names = family.labelNames();
         List<String> values = tracked.id().labelValues();
         switch (tracked.kind()) {
@@ -67,6 +69,8 @@ final class FamilyRenderer {
                 Double value = numeric(tracked);
                 if (value != null) {
                     out.add(new Sample(family.name(), names, values, value));
+                } else {
+                    stats.nonNumericGauges++;
                 }
                 break;
             case COUNTER:

@@ -31,7 +31,7 @@ public final class RegistryCollector extends Collector implements Collector.Desc
         long start = System.nanoTime();
         List<MetricFamilySamples> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        int samples = 0;
+        ScrapeStats stats = new ScrapeStats();
         int exported = 0;
         int unexported = 0;
         Collection<RegistryIndex> indices = registries.get();
@@ -44,15 +44,14 @@ public final class RegistryCollector extends Collector implements Collector.Desc
                             "two Dropwizard registries export a family of this name; the first one wins"));
                     continue;
                 }
-                MetricFamilySamples rendered = renderer.render(family);
+                MetricFamilySamples rendered = renderer.render(family, stats);
                 if (rendered != null) {
                     out.add(rendered);
-                    samples += rendered.samples.size();
                 }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.addAll(self.render(seconds, samples, errors.total(), indices.size(), exported, unexported));
+        out.addAll(self.render(seconds, stats, errors.total(), indices.size(), exported, unexported));
         return out;
     }
 

@@ -19,13 +19,17 @@ final class SelfMetrics {
         this.version = implementation == null ? "unknown" : implementation;
     }
 
-    List<MetricFamilySamples> render(double collectSeconds, int samples, long errors, int registries,
+    List<MetricFamilySamples> render(double collectSeconds, ScrapeStats stats, long errors, int registries,
                                      int exported, int unexported) {
         List<MetricFamilySamples> out = new ArrayList<>();
         out.add(gauge("cassmon_scrape_duration_seconds",
                 "Time this scrape spent reading the Dropwizard registries, before serialisation.", collectSeconds));
         out.add(gauge("cassmon_scrape_samples",
-                "Samples read from the Dropwizard registries in this scrape (cassmon_ families excluded).", samples));
+                "Samples read from the Dropwizard registries in this scrape (cassmon_ families excluded).", stats.samples));
+        out.add(gauge("cassmon_scrape_non_numeric_gauges",
+                "Gauges left out of this scrape because their value is not a number.", stats.nonNumericGauges));
+        out.add(gauge("cassmon_scrape_failed_metrics",
+                "Metrics left out of this scrape because reading them threw.", stats.failedMetrics));
         out.add(new MetricFamilySamples("cassmon_collection_errors", Type.COUNTER,
                 "Metrics left out of a scrape because reading them threw, since the agent started.",
                 Collections.singletonList(new Sample("cassmon_collection_errors_total", NONE, NONE, errors))));

@@ -49,15 +49,15 @@ class RegistryCollectorTest {
                 "# HELP _9lives Dropwizard gauge 9lives",
                 "# TYPE _9lives gauge",
                 "_9lives 9.0",
-                "# HELP cassandra_Table_SSTablesPerReadHistogram_ks_t1 Dropwizard histogram org.apache.cassandra.metrics.Table.SSTablesPerReadHistogram.ks.t1",
-                "# TYPE cassandra_Table_SSTablesPerReadHistogram_ks_t1 summary",
-                "cassandra_Table_SSTablesPerReadHistogram_ks_t1{quantile=\"0.5\",} 4.0",
-                "cassandra_Table_SSTablesPerReadHistogram_ks_t1{quantile=\"0.75\",} 4.0",
-                "cassandra_Table_SSTablesPerReadHistogram_ks_t1{quantile=\"0.95\",} 4.0",
-                "cassandra_Table_SSTablesPerReadHistogram_ks_t1{quantile=\"0.98\",} 4.0",
-                "cassandra_Table_SSTablesPerReadHistogram_ks_t1{quantile=\"0.99\",} 4.0",
-                "cassandra_Table_SSTablesPerReadHistogram_ks_t1{quantile=\"0.999\",} 4.0",
-                "cassandra_Table_SSTablesPerReadHistogram_ks_t1_count 1.0",
+                "# HELP cassandra_table_ss_tables_per_read_histogram_ks_t1 Dropwizard histogram org.apache.cassandra.metrics.Table.SSTablesPerReadHistogram.ks.t1",
+                "# TYPE cassandra_table_ss_tables_per_read_histogram_ks_t1 summary",
+                "cassandra_table_ss_tables_per_read_histogram_ks_t1{quantile=\"0.5\",} 4.0",
+                "cassandra_table_ss_tables_per_read_histogram_ks_t1{quantile=\"0.75\",} 4.0",
+                "cassandra_table_ss_tables_per_read_histogram_ks_t1{quantile=\"0.95\",} 4.0",
+                "cassandra_table_ss_tables_per_read_histogram_ks_t1{quantile=\"0.98\",} 4.0",
+                "cassandra_table_ss_tables_per_read_histogram_ks_t1{quantile=\"0.99\",} 4.0",
+                "cassandra_table_ss_tables_per_read_histogram_ks_t1{quantile=\"0.999\",} 4.0",
+                "cassandra_table_ss_tables_per_read_histogram_ks_t1_count 1.0",
                 "# HELP db_query_time_seconds Dropwizard timer db.query-time (seconds)",
                 "# TYPE db_query_time_seconds summary",
                 "db_query_time_seconds{quantile=\"0.5\",} 0.002",
@@ -104,6 +104,7 @@ class RegistryCollectorTest {
         assertTrue(second.contains("healthy 1.0"), second);
         assertFalse(second.contains("broken"), second);
         assertTrue(first.contains("cassmon_collection_errors_total 1.0"), first);
+        assertTrue(second.contains("cassmon_scrape_failed_metrics 1.0"), second);
         assertTrue(second.contains("cassmon_collection_errors_total 2.0"), second);
         assertEquals(Collections.singletonList("WARN cassmon: skipped metric broken in this scrape, reading it threw"
                 + " java.lang.IllegalStateException: Unable to compute when histogram overflowed"
@@ -114,7 +115,9 @@ class RegistryCollectorTest {
     void nonNumericGaugesAreLeftOutWithADebugLine() throws Exception {
         registry.register("version", (Gauge<String>) () -> "5.0.9");
         scrape();
-        assertFalse(scrape().contains("version "));
+        String text = scrape();
+        assertFalse(text.contains("version "), text);
+        assertTrue(text.contains("cassmon_scrape_non_numeric_gauges 1.0"), text);
         assertEquals(Collections.singletonList("DEBUG cassmon: not exporting gauge version: its value is not a number"
                 + " (java.lang.String)"), logged);
     }
@@ -122,7 +125,7 @@ class RegistryCollectorTest {
     @Test
     void removedMetricsDisappear() throws Exception {
         registry.counter("org.apache.cassandra.metrics.Table.WriteLatency.ks.dropped").inc();
-        assertTrue(scrape().contains("cassandra_Table_WriteLatency_ks_dropped 1.0"));
+        assertTrue(scrape().contains("cassandra_table_write_latency_ks_dropped 1.0"));
         registry.remove("org.apache.cassandra.metrics.Table.WriteLatency.ks.dropped");
         assertFalse(scrape().contains("ks_dropped"));
     }
