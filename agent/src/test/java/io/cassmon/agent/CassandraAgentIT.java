@@ -36,8 +36,8 @@ class CassandraAgentIT {
             session.execute(select.bind(i));
         }
 
-        String writes = "cassandra_Table_WriteLatency_" + KEYSPACE + "_traffic_seconds";
-        String reads = "cassandra_Table_ReadLatency_" + KEYSPACE + "_traffic_seconds";
+        String writes = "cassandra_table_write_latency_" + KEYSPACE + "_traffic_seconds";
+        String reads = "cassandra_table_read_latency_" + KEYSPACE + "_traffic_seconds";
         String metrics = scrapeUntil(cassandra, text -> value(text, writes + "_count") == 50);
         assertEquals(30, value(metrics, reads + "_count"), metrics);
         // Cassandra 4.0 timers hold nanoseconds, 4.1+ microseconds: a local write takes microseconds to
@@ -90,7 +90,7 @@ class CassandraAgentIT {
         String metrics = scrapeUntil(cassandra, text -> value(text, "cassmon_scrape_failed_metrics") >= 1);
 
         assertFalse(metrics.contains("CassmonTest"), "the throwing gauge must be left out");
-        assertTrue(metrics.contains("cassandra_Storage_Load "), "the rest of the scrape is served");
+        assertTrue(metrics.contains("cassandra_storage_load "), "the rest of the scrape is served");
         session.execute("INSERT INTO " + KEYSPACE + ".triggered (id) VALUES (1)");
         assertEquals(1, session.execute("SELECT id FROM " + KEYSPACE + ".triggered").all().size());
         String warning = "cassmon: skipped metric " + ThrowingGaugeTrigger.GAUGE_NAME + " in this scrape, reading it"
