@@ -100,6 +100,17 @@ class CassandraAgentIT {
         session.execute("DROP TABLE " + KEYSPACE + ".triggered");
     }
 
+    @ParameterizedTest(name = "Cassandra {0}")
+    @MethodSource(VERSIONS)
+    void promtoolParsesTheRealOutput(String version) throws Exception {
+        Promtool.Result result = Promtool.checkMetrics(SharedCassandra.get(version).scrape());
+        // Parse errors fail here; naming lints are the curated catalog's to settle, so they are only shown.
+        assertFalse(result.output().contains("error while linting") || result.output().contains("parsing error"),
+                result.output());
+        System.out.println("promtool lints on Cassandra " + version + " (mechanical names): "
+                + result.output().lines().count());
+    }
+
     private static CqlSession session(SharedCassandra cassandra) {
         CqlSession session = cassandra.node().session();
         session.execute("CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE
