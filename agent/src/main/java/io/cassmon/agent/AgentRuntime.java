@@ -1,6 +1,7 @@
 package io.cassmon.agent;
 
 import com.codahale.metrics.MetricRegistry;
+import io.cassmon.exporter.cassandra.CassandraNaming;
 import io.cassmon.exporter.config.ExporterConfig;
 import io.cassmon.exporter.http.MetricsServer;
 import io.cassmon.exporter.log.Log;
@@ -14,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The agent thread: binds the HTTP endpoint, installs the registry capture, then follows each Dropwizard
- * registry as it appears. In Cassandra only {@code CassandraMetricsRegistry} is exported; in any other JVM,
- * every registry is.
+ * The agent thread: binds the HTTP endpoint, then follows each Dropwizard registry as it appears. In Cassandra
+ * only {@code CassandraMetricsRegistry} is exported, named by the catalog; in any other JVM every registry is,
+ * under mechanical names.
  */
 final class AgentRuntime implements Runnable {
     static final String CASSANDRA_REGISTRY = "org.apache.cassandra.metrics.CassandraMetricsRegistry";
@@ -35,7 +36,8 @@ final class AgentRuntime implements Runnable {
     public void run() {
         try {
             CollectorRegistry prometheus = new CollectorRegistry();
-            prometheus.register(new RegistryCollector(() -> cassandra.isEmpty() ? others : cassandra));
+            prometheus.register(new RegistryCollector(() -> cassandra.isEmpty() ? others : cassandra,
+                    config.metrics().buckets()));
             MetricsServer server;
             try {
                 server = MetricsServer.start(config.host(), config.port(), prometheus);
@@ -62,9 +64,9 @@ final class AgentRuntime implements Runnable {
                 continue;
             }
             MetricRegistry registry = (MetricRegistry) found;
-            RegistryIndex index = new RegistryIndex(new MechanicalNaming());
-            index.follow(registry);
             boolean isCassandra = CASSANDRA_REGISTRY.equals(registry.getClass().getName());
+            RegistryIndex index = new RegistryIndex(isCassandra ? new CassandraNaming(config.metrics()) : new MechanicalNaming());
+            index.follow(registry);
             (isCassandra ? cassandra : others).add(index);
             Log.info("cassmon: following " + (isCassandra ? "Cassandra's metric registry" : "Dropwizard registry "
                     + registry.getClass().getName()) + " (" + index.exportedMetrics() + " metrics so far)");

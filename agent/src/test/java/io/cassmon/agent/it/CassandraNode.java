@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class CassandraNode implements AutoCloseable {
     private final int nativePort;
     private final int storagePort;
     private final List<String> jvmArgs;
+    private final List<Path> triggerJars;
     private final Map<String, String> yamlOverrides;
     private final Duration startTimeout;
     private final Path directory;
@@ -74,6 +76,7 @@ public final class CassandraNode implements AutoCloseable {
         this.storagePort = FreePorts.next(b.address);
         this.seeds = b.seeds.isEmpty() ? List.of(seedAddress()) : List.copyOf(b.seeds);
         this.jvmArgs = List.copyOf(b.jvmArgs);
+        this.triggerJars = List.copyOf(b.triggerJars);
         this.yamlOverrides = Map.copyOf(b.yaml);
         this.startTimeout = b.startTimeout;
         this.directory = workRoot().resolve(name).toAbsolutePath();
@@ -108,6 +111,10 @@ public final class CassandraNode implements AutoCloseable {
             Files.createDirectories(directory.resolve("conf"));
             Files.createDirectories(directory.resolve("logs"));
             Files.createDirectories(triggersDirectory());
+            // Cassandra scans the trigger directory once, on first use: jars must be there before it boots.
+            for (Path jar : triggerJars) {
+                Files.copy(jar, triggersDirectory().resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.writeString(conf("cassandra.yaml"), NodeConfig.cassandraYaml(this, yamlOverrides));
             Files.writeString(conf("cassandra-rackdc.properties"), NodeConfig.rackdcProperties(this));
             Files.writeString(conf("logback.xml"), NodeConfig.logbackXml());
@@ -421,6 +428,7 @@ public final class CassandraNode implements AutoCloseable {
         private String rack = "rack1";
         private final List<String> seeds = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
+        private final List<Path> triggerJars = new ArrayList<>();
         private final Map<String, String> yaml = new LinkedHashMap<>();
         private Duration startTimeout = Duration.ofSeconds(180);
 
@@ -478,6 +486,12 @@ public final class CassandraNode implements AutoCloseable {
         }
 
         /** Extra JVM arguments, placed after the harness's own (so a later {@code -D} wins), e.g. a -javaagent. */
+        /** Trigger jars for the node's trigger directory, copied in before it starts. */
+        public Builder triggerJars(Path... jars) {
+            triggerJars.addAll(Arrays.asList(jars));
+            return this;
+        }
+
         public Builder jvmArgs(String... args) {
             jvmArgs.addAll(Arrays.asList(args));
             return this;

@@ -93,6 +93,8 @@ public final class SharedCassandra {
                 Files.writeString(config, "http:\n  host: 127.0.0.1\n  port: " + agentPort + "\n");
                 builder.jvmArgs("-javaagent:" + agentJar.toAbsolutePath() + "=config=" + config);
             }
+            // A trigger whose constructor registers a gauge that throws, for tests of scrape isolation.
+            builder.triggerJars(ThrowingGaugeTrigger.jar(version));
             CassandraNode node = builder.build();
             try {
                 node.start();

@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.cassmon.exporter.cassandra.CatalogConfig;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -45,8 +46,9 @@ public final class ConfigLoader {
         }
         int port = http.integer("port", ExporterConfig.DEFAULT_PORT, 1, 65535);
         http.rejectUnknownKeys();
+        CatalogConfig metrics = MetricsSection.read(root.section("metrics"));
         root.rejectUnknownKeys();
-        return new ExporterConfig(host, port);
+        return new ExporterConfig(host, port, metrics);
     }
 
     private static String oneLine(String message) {

@@ -1,5 +1,7 @@
 package io.cassmon.exporter.config;
 
+import io.cassmon.exporter.cassandra.CatalogConfig;
+
 /** Everything the exporter can be told. Immutable; built by {@link ConfigLoader} or {@link AgentArguments}. */
 public final class ExporterConfig {
     /**
@@ -11,14 +13,21 @@ public final class ExporterConfig {
 
     private final String host;
     private final int port;
+    private final CatalogConfig metrics;
 
-    public ExporterConfig(String host, int port) {
+    public ExporterConfig(String host, int port, CatalogConfig metrics) {
         this.host = host;
         this.port = port;
+        this.metrics = metrics;
     }
 
     public static ExporterConfig defaults() {
-        return new ExporterConfig(DEFAULT_HOST, DEFAULT_PORT);
+        return new ExporterConfig(DEFAULT_HOST, DEFAULT_PORT, CatalogConfig.defaults());
+    }
+
+    /** What of Cassandra's registry is exported. */
+    public CatalogConfig metrics() {
+        return metrics;
     }
 
     /** Address the HTTP endpoint listens on. */
@@ -31,7 +40,7 @@ public final class ExporterConfig {
     }
 
     public ExporterConfig withListenAddress(String newHost, int newPort) {
-        return new ExporterConfig(newHost, newPort);
+        return new ExporterConfig(newHost, newPort, metrics);
     }
 
     @Override

@@ -65,6 +65,66 @@ final class YamlSection {
         return number;
     }
 
+    boolean bool(String key, boolean fallback) throws ConfigException {
+        Object value = take(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean)) {
+            throw error(key, "expected true or false, got " + describe(value));
+        }
+        return (Boolean) value;
+    }
+
+    /** One of {@code choices} (lower case), e.g. a detail level. */
+    String choice(String key, String fallback, java.util.Collection<String> choices) throws ConfigException {
+        String value = string(key, fallback);
+        if (!choices.contains(value)) {
+            throw error(key, "expected one of " + String.join(", ", choices) + ", got the string \"" + value + "\"");
+        }
+        return value;
+    }
+
+    List<String> strings(String key) throws ConfigException {
+        Object value = take(key);
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        if (!(value instanceof List)) {
+            throw error(key, "expected a list of strings, got " + describe(value));
+        }
+        for (Object item : (List<?>) value) {
+            if (!(item instanceof String)) {
+                throw error(key, "expected a list of strings, got an item " + describe(item));
+            }
+            out.add((String) item);
+        }
+        return out;
+    }
+
+    /** The raw value, for keys whose form varies (e.g. a word or a list of numbers). */
+    Object raw(String key) {
+        return take(key);
+    }
+
+    /** A list of mappings, each read as a section named {@code key[i]}. */
+    List<YamlSection> sections(String key) throws ConfigException {
+        Object value = take(key);
+        List<YamlSection> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        if (!(value instanceof List)) {
+            throw error(key, "expected a list of mappings, got " + describe(value));
+        }
+        List<?> items = (List<?>) value;
+        for (int i = 0; i < items.size(); i++) {
+            out.add(new YamlSection(file, keyPath(key) + "[" + i + "]", asMap(file, keyPath(key) + "[" + i + "]", items.get(i))));
+        }
+        return out;
+    }
+
     void rejectUnknownKeys() throws ConfigException {
         List<String> unknown = new ArrayList<>();
         for (String key : values.keySet()) {
@@ -109,7 +169,7 @@ final class YamlSection {
         return map;
     }
 
-    private static String describe(Object value) {
+    static String describe(Object value) {
         if (value instanceof Map) {
             return "a mapping";
         }

@@ -1,5 +1,7 @@
 package io.cassmon.exporter.mapping;
 
+import io.cassmon.exporter.histogram.BucketFamily;
+import io.cassmon.exporter.histogram.BucketLayout;
 import io.cassmon.exporter.registry.Family;
 import io.cassmon.exporter.registry.RegistryIndex;
 import io.prometheus.client.Collector;
@@ -8,6 +10,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -18,12 +21,17 @@ import java.util.function.Supplier;
 public final class RegistryCollector extends Collector implements Collector.Describable {
     private final Supplier<? extends Collection<RegistryIndex>> registries;
     private final ScrapeErrors errors = new ScrapeErrors();
-    private final FamilyRenderer renderer = new FamilyRenderer(errors);
+    private final FamilyRenderer renderer;
     private final SelfMetrics self = new SelfMetrics();
 
-    /** {@code registries} is asked on every scrape, so registries found later are exported too. */
-    public RegistryCollector(Supplier<? extends Collection<RegistryIndex>> registries) {
+    /**
+     * {@code registries} is asked on every scrape, so registries found later are exported too; {@code buckets}
+     * says which of Cassandra's bucket boundaries each kind of histogram exports.
+     */
+    public RegistryCollector(Supplier<? extends Collection<RegistryIndex>> registries,
+                             Map<BucketFamily, BucketLayout> buckets) {
         this.registries = registries;
+        this.renderer = new FamilyRenderer(errors, buckets);
     }
 
     @Override
@@ -33,25 +41,27 @@ public final class RegistryCollector extends Collector implements Collector.Desc
         Set<String> names = new HashSet<>();
         ScrapeStats stats = new ScrapeStats();
         int exported = 0;
-        int unexported = 0;
+        int filtered = 0;
+        int conflicting = 0;
         Collection<RegistryIndex> indices = registries.get();
         for (RegistryIndex index : indices) {
             exported += index.exportedMetrics();
-            unexported += index.unexportedMetrics();
+            filtered += index.filteredMetrics();
+            conflicting += index.conflictingMetrics();
             for (Family family : index.families()) {
                 if (!names.add(family.name())) {
                     errors.failed(family.name(), new IllegalStateException(
                             "two Dropwizard registries export a family of this name; the first one wins"));
                     continue;
                 }
-                MetricFamilySamples rendered = renderer.render(family, stats);
+                MetricFamilySamples rendered = renderer.render(family, stats, index::lookup);
                 if (rendered != null) {
                     out.add(rendered);
                 }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.addAll(self.render(seconds, stats, errors.total(), indices.size(), exported, unexported));
+        out.addAll(self.render(seconds, stats, errors.total(), indices.size(), exported, filtered, conflicting));
         return out;
     }
 

@@ -9,8 +9,27 @@ import java.util.Collections;
 import java.util.List;
 
 /** cassmon's own health, exported with every scrape under the {@code cassmon_} prefix. */
-final class SelfMetrics {
+public final class SelfMetrics {
     private static final List<String> NONE = Collections.emptyList();
+
+    /** Name, type, labels and help of each family; the reference documentation is generated from this table. */
+    public static final List<String[]> FAMILIES = Collections.unmodifiableList(Arrays.asList(
+            new String[] {"cassmon_scrape_duration_seconds", "gauge", "",
+                "Time this scrape spent reading the Dropwizard registries, before serialisation."},
+            new String[] {"cassmon_scrape_samples", "gauge", "",
+                "Samples read from the Dropwizard registries in this scrape (cassmon_ families excluded)."},
+            new String[] {"cassmon_scrape_non_numeric_gauges", "gauge", "",
+                "Gauges left out of this scrape because their value is not a number."},
+            new String[] {"cassmon_scrape_failed_metrics", "gauge", "",
+                "Metrics left out of this scrape because reading them threw."},
+            new String[] {"cassmon_collection_errors_total", "counter", "",
+                "Metrics left out of a scrape because reading them threw, since the agent started."},
+            new String[] {"cassmon_registries", "gauge", "", "Dropwizard registries the agent follows."},
+            new String[] {"cassmon_registry_metrics", "gauge", "state",
+                "Dropwizard metrics in the followed registries: exported, filtered (left out by the catalog, its"
+                    + " detail levels or filters, or used as another family's _sum), or conflicting (a name"
+                    + " collision, logged)."},
+            new String[] {"cassmon_build_info", "gauge", "version", "The cassmon agent version; always 1."}));
 
     private final String version;
 
@@ -20,34 +39,35 @@ final class SelfMetrics {
     }
 
     List<MetricFamilySamples> render(double collectSeconds, ScrapeStats stats, long errors, int registries,
-                                     int exported, int unexported) {
+                                     int exported, int filtered, int conflicting) {
         List<MetricFamilySamples> out = new ArrayList<>();
-        out.add(gauge("cassmon_scrape_duration_seconds",
-                "Time this scrape spent reading the Dropwizard registries, before serialisation.", collectSeconds));
-        out.add(gauge("cassmon_scrape_samples",
-                "Samples read from the Dropwizard registries in this scrape (cassmon_ families excluded).", stats.samples));
-        out.add(gauge("cassmon_scrape_non_numeric_gauges",
-                "Gauges left out of this scrape because their value is not a number.", stats.nonNumericGauges));
-        out.add(gauge("cassmon_scrape_failed_metrics",
-                "Metrics left out of this scrape because reading them threw.", stats.failedMetrics));
-        out.add(new MetricFamilySamples("cassmon_collection_errors", Type.COUNTER,
-                "Metrics left out of a scrape because reading them threw, since the agent started.",
-                Collections.singletonList(new Sample("cassmon_collection_errors_total", NONE, NONE, errors))));
-        out.add(gauge("cassmon_registries", "Dropwizard registries the agent follows.", registries));
-        List<String> state = Collections.singletonList("state");
-        out.add(new MetricFamilySamples("cassmon_registry_metrics", Type.GAUGE,
-                "Dropwizard metrics in the followed registries, by whether cassmon exports them.",
-                Arrays.asList(
-                        new Sample("cassmon_registry_metrics", state, Collections.singletonList("exported"), exported),
-                        new Sample("cassmon_registry_metrics", state, Collections.singletonList("unexported"), unexported))));
-        out.add(new MetricFamilySamples("cassmon_build_info", Type.GAUGE, "The cassmon agent version; always 1.",
-                Collections.singletonList(new Sample("cassmon_build_info", Collections.singletonList("version"),
-                        Collections.singletonList(version), 1))));
+        out.add(gauge(0, collectSeconds));
+        out.add(gauge(1, stats.samples));
+        out.add(gauge(2, stats.nonNumericGauges));
+        out.add(gauge(3, stats.failedMetrics));
+        out.add(family(4, Type.COUNTER, sample("cassmon_collection_errors_total", "", "", errors)));
+        out.add(gauge(5, registries));
+        out.add(family(6, Type.GAUGE,
+                sample("cassmon_registry_metrics", "state", "exported", exported),
+                sample("cassmon_registry_metrics", "state", "filtered", filtered),
+                sample("cassmon_registry_metrics", "state", "conflicting", conflicting)));
+        out.add(family(7, Type.GAUGE, sample("cassmon_build_info", "version", version, 1)));
         return out;
     }
 
-    private static MetricFamilySamples gauge(String name, String help, double value) {
-        return new MetricFamilySamples(name, Type.GAUGE, help,
-                Collections.singletonList(new Sample(name, NONE, NONE, value)));
+    private static MetricFamilySamples gauge(int row, double value) {
+        return family(row, Type.GAUGE, sample(FAMILIES.get(row)[0], "", "", value));
+    }
+
+    private static MetricFamilySamples family(int row, Type type, Sample... samples) {
+        String name = FAMILIES.get(row)[0];
+        // simpleclient names a counter family without its _total suffix.
+        String familyName = type == Type.COUNTER ? name.substring(0, name.length() - "_total".length()) : name;
+        return new MetricFamilySamples(familyName, type, FAMILIES.get(row)[3], Arrays.asList(samples));
+    }
+
+    private static Sample sample(String name, String label, String labelValue, double value) {
+        return label.isEmpty() ? new Sample(name, NONE, NONE, value)
+                : new Sample(name, Collections.singletonList(label), Collections.singletonList(labelValue), value);
     }
 }

@@ -8,14 +8,14 @@ import java.util.concurrent.ConcurrentMap;
 /** The series of one Prometheus family, keyed by label values so no two series can share labels. */
 public final class Family {
     private final String name;
-    private final MetricKind kind;
+    private final Shape shape;
     private final String help;
     private final List<String> labelNames;
     private final ConcurrentMap<List<String>, TrackedMetric> series = new ConcurrentHashMap<>();
 
     Family(TrackedMetric first) {
         this.name = first.id().family();
-        this.kind = first.kind();
+        this.shape = first.id().rendering().shape();
         this.help = first.id().help();
         this.labelNames = first.id().labelNames();
     }
@@ -24,8 +24,8 @@ public final class Family {
         return name;
     }
 
-    public MetricKind kind() {
-        return kind;
+    public Shape shape() {
+        return shape;
     }
 
     public String help() {
@@ -42,8 +42,9 @@ public final class Family {
 
     /** Why {@code metric} cannot join this family, or null when it can. */
     String conflictWith(TrackedMetric metric) {
-        if (metric.kind() != kind) {
-            return "family " + name + " already holds a " + kind + ", not a " + metric.kind();
+        Shape other = metric.id().rendering().shape();
+        if (other != shape) {
+            return "family " + name + " is a " + shape + ", not a " + other;
         }
         if (!metric.id().labelNames().equals(labelNames)) {
             return "family " + name + " has labels " + labelNames + ", not " + metric.id().labelNames();

@@ -19,10 +19,24 @@ public final class MechanicalNaming implements MetricNaming {
         String family = sanitize(base) + (kind == MetricKind.TIMER ? "_seconds" : "");
         String help = "Dropwizard " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + dropwizardName
                 + (kind == MetricKind.TIMER ? " (seconds)" : "");
-        return new MetricId(family, help, Collections.<String>emptyList(), Collections.<String>emptyList());
+        return new MetricId(family, help, Collections.<String>emptyList(), Collections.<String>emptyList(),
+                Rendering.of(shapeOf(kind)));
     }
 
-    static String sanitize(String name) {
+    /** Timers and histograms become summaries: outside Cassandra their reservoirs keep no buckets. */
+    static Shape shapeOf(MetricKind kind) {
+        switch (kind) {
+            case METER:
+                return Shape.COUNTER;
+            case TIMER:
+            case HISTOGRAM:
+                return Shape.SUMMARY;
+            default:
+                return Shape.GAUGE;
+        }
+    }
+
+    public static String sanitize(String name) {
         StringBuilder out = new StringBuilder(name.length() + 8);
         if (name.isEmpty() || isDigit(name.charAt(0))) {
             out.append('_');

@@ -24,7 +24,9 @@ public final class RegistryIndex implements MetricRegistryListener {
     private final MetricNaming naming;
     private final ConcurrentMap<String, TrackedMetric> byName = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Family> families = new ConcurrentHashMap<>();
-    private final AtomicInteger unexported = new AtomicInteger();
+    private final ConcurrentMap<String, Boolean> filtered = new ConcurrentHashMap<>();
+    private final AtomicInteger conflicting = new AtomicInteger();
+    private volatile Map<String, Metric> registryMetrics = new ConcurrentHashMap<>();
 
     public RegistryIndex(MetricNaming naming) {
         this.naming = naming;
@@ -32,6 +34,7 @@ public final class RegistryIndex implements MetricRegistryListener {
 
     /** Starts following {@code registry}; Dropwizard replays the metrics it already has. */
     public void follow(MetricRegistry registry) {
+        registryMetrics = registry.getMetrics();
         registry.addListener(this);
         // A metric removed while addListener replayed the map may have been re-added by the replay.
         for (String name : byName.keySet()) {
@@ -50,9 +53,19 @@ public final class RegistryIndex implements MetricRegistryListener {
         return byName.size();
     }
 
-    /** Metrics of the registry that are not exported (unknown type, or a name that collides). */
-    public int unexportedMetrics() {
-        return unexported.get();
+    /** Metrics the naming chose not to export (not in the catalog, below the detail level, filtered). */
+    public int filteredMetrics() {
+        return filtered.size();
+    }
+
+    /** Metrics not exported because their series would collide with another's (logged). */
+    public int conflictingMetrics() {
+        return conflicting.get();
+    }
+
+    /** Any metric of the followed registry, exported or not (e.g. the counter holding a histogram's sum). */
+    public Metric lookup(String dropwizardName) {
+        return registryMetrics.get(dropwizardName);
     }
 
     void added(String name, Metric metric) {
@@ -64,6 +77,7 @@ public final class RegistryIndex implements MetricRegistryListener {
             }
             MetricId id = naming.name(name, kind);
             if (id == null) {
+                filtered.put(name, Boolean.TRUE);
                 return;
             }
             TrackedMetric tracked = new TrackedMetric(name, metric, kind, id);
@@ -90,6 +104,7 @@ public final class RegistryIndex implements MetricRegistryListener {
     }
 
     void removed(String name) {
+        filtered.remove(name);
         TrackedMetric tracked = byName.remove(name);
         if (tracked == null) {
             return;
@@ -101,7 +116,7 @@ public final class RegistryIndex implements MetricRegistryListener {
     }
 
     private void skip(String name, String reason) {
-        unexported.incrementAndGet();
+        conflicting.incrementAndGet();
         Log.warn("cassmon: not exporting Dropwizard metric " + name + ": " + reason);
     }
 

@@ -47,6 +47,28 @@ class ConfigLoaderTest {
                 "cassmon.yml: http: expected a mapping of keys to values, got a list"),
             arguments("document is a string", "just text",
                 "cassmon.yml: the document: expected a mapping of keys to values, got the string \"just text\""),
+            arguments("unknown detail level", "metrics: {detail: lots}",
+                "cassmon.yml: metrics.detail: expected one of none, default, full, got the string \"lots\""),
+            arguments("table rule without a dot", "metrics: {tables: [{match: shop, detail: full}]}",
+                "cassmon.yml: metrics.tables[0].match: expected keyspace.table (globs allowed, e.g. \"ks.*\"),"
+                    + " got \"shop\""),
+            arguments("table rule without match", "metrics: {tables: [{detail: full}]}",
+                "cassmon.yml: metrics.tables[0].match: expected keyspace.table globs, e.g. \"shop.*\", but the key"
+                    + " is missing"),
+            arguments("unknown key in a table rule", "metrics: {tables: [{match: a.b, detial: full}]}",
+                "cassmon.yml: unknown key metrics.tables[0].detial (see the configuration reference in README.md)"),
+            arguments("include is not a list", "metrics: {include: cassandra_*}",
+                "cassmon.yml: metrics.include: expected a list of strings, got the string \"cassandra_*\""),
+            arguments("aggregates is not a boolean", "metrics: {aggregates: sometimes}",
+                "cassmon.yml: metrics.aggregates: expected true or false, got the string \"sometimes\""),
+            arguments("bucket boundary not positive", "metrics: {buckets: {latency: [0.05, 0]}}",
+                "cassmon.yml: metrics.buckets.latency: expected default, full or a list of positive numbers"
+                    + " (seconds), got an item integer 0"),
+            arguments("bucket layout unknown word", "metrics: {buckets: {size: fine}}",
+                "cassmon.yml: metrics.buckets.size: expected default, full or a list of positive numbers (bytes),"
+                    + " got the string \"fine\""),
+            arguments("unknown bucket family", "metrics: {buckets: {time: full}}",
+                "cassmon.yml: unknown key metrics.buckets.time (see the configuration reference in README.md)"),
             arguments("invalid YAML", "http: {port: 1",
                 "cassmon.yml: not valid YAML: while parsing a flow mapping in 'reader', line 1, column 7:"
                     + " http: {port: 1 ^ expected ',' or '}', but got <stream end> in 'reader', line 1, column 15:"

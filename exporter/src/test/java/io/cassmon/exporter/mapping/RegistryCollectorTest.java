@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
+import io.cassmon.exporter.cassandra.CatalogConfig;
 import io.cassmon.exporter.log.Log;
 import io.cassmon.exporter.log.LogSink;
 import io.cassmon.exporter.registry.MechanicalNaming;
@@ -32,7 +33,7 @@ class RegistryCollectorTest {
         Log.useSink((LogSink.Level level, String message, Throwable cause) -> logged.add(level + " " + message));
         RegistryIndex index = new RegistryIndex(new MechanicalNaming());
         index.follow(registry);
-        prometheus.register(new RegistryCollector(() -> Collections.singletonList(index)));
+        prometheus.register(new RegistryCollector(() -> Collections.singletonList(index), CatalogConfig.defaultBuckets()));
     }
 
     @Test
@@ -136,7 +137,7 @@ class RegistryCollectorTest {
         registry.counter("a-b").inc(2);
         String text = scrape();
         assertEquals(1, text.lines().filter(l -> l.startsWith("a_b ")).count(), text);
-        assertTrue(text.contains("cassmon_registry_metrics{state=\"unexported\",} 1.0"), text);
+        assertTrue(text.contains("cassmon_registry_metrics{state=\"conflicting\",} 1.0"), text);
         assertEquals(1, warnings().size(), logged.toString());
         assertTrue(warnings().get(0).startsWith("WARN cassmon: not exporting Dropwizard metric a"), warnings().get(0));
     }

@@ -1,6 +1,5 @@
-package io.cassmon.agent;
+package io.cassmon.agent.it;
 
-import io.cassmon.agent.it.CassandraDistribution;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +15,11 @@ import javax.tools.ToolProvider;
  * A real way to put a gauge that throws into a running Cassandra: a trigger, compiled against that node's own
  * jars, whose constructor (run by CREATE TRIGGER) registers the gauge in {@code CassandraMetricsRegistry}.
  */
-final class ThrowingGaugeTrigger {
-    static final String CLASS_NAME = "CassmonThrowingGaugeTrigger";
-    static final String GAUGE_NAME = "org.apache.cassandra.metrics.CassmonTest.AlwaysThrows";
-    static final String MESSAGE = "cassmon test gauge always throws";
+public final class ThrowingGaugeTrigger {
+    public static final String CLASS_NAME = "CassmonThrowingGaugeTrigger";
+    /** A name the catalog exports (a table gauge), so the agent really reads it on every scrape. */
+    public static final String GAUGE_NAME = "org.apache.cassandra.metrics.Table.MaxPartitionSize.cassmon_it.gauge_that_throws";
+    public static final String MESSAGE = "cassmon test gauge always throws";
 
     private static final String SOURCE = String.join("\n",
             "import com.codahale.metrics.Gauge;",
@@ -48,8 +48,9 @@ final class ThrowingGaugeTrigger {
     private ThrowingGaugeTrigger() {
     }
 
-    /** Compiles the trigger for {@code version} into a jar in {@code triggersDir}. */
-    static void writeJar(String version, Path triggersDir) throws IOException {
+    /** The trigger compiled for {@code version}, as a jar for {@link CassandraNode.Builder#triggerJars}. */
+    static Path jar(String version) throws IOException {
+        Path triggersDir = CassandraNode.workRoot().resolve("test-trigger-" + version);
         Path work = Files.createTempDirectory("cassmon-trigger");
         Path source = work.resolve(CLASS_NAME + ".java");
         Files.write(source, SOURCE.getBytes(StandardCharsets.UTF_8));
@@ -68,5 +69,6 @@ final class ThrowingGaugeTrigger {
                 jar.closeEntry();
             }
         }
+        return triggersDir.resolve("cassmon-test-trigger.jar");
     }
 }
