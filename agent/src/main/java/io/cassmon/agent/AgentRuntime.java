@@ -7,10 +7,17 @@ import io.cassmon.exporter.http.MetricsServer;
 import io.cassmon.exporter.log.Log;
 import io.cassmon.exporter.mapping.RegistryCollector;
 import io.cassmon.exporter.registry.MechanicalNaming;
+import io.cassmon.exporter.registry.Family;
 import io.cassmon.exporter.registry.RegistryIndex;
+import io.cassmon.exporter.registry.TrackedMetric;
+import io.cassmon.agent.partitions.LargePartitionCollector;
+import io.cassmon.agent.partitions.LargePartitions;
+import io.cassmon.agent.partitions.WriterInstrumentation;
 import io.prometheus.client.CollectorRegistry;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,6 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class AgentRuntime implements Runnable {
     static final String CASSANDRA_REGISTRY = "org.apache.cassandra.metrics.CassandraMetricsRegistry";
+    /** A family every exported table has, listing the tables. */
+    static final String TABLE_FAMILY = "cassandra_table_live_sstables";
 
     private final ExporterConfig config;
     private final Instrumentation instrumentation;
@@ -38,6 +47,8 @@ final class AgentRuntime implements Runnable {
             CollectorRegistry prometheus = new CollectorRegistry();
             prometheus.register(new RegistryCollector(() -> cassandra.isEmpty() ? others : cassandra,
                     config.metrics().buckets()));
+            prometheus.register(new LargePartitionCollector(this::exportedTables));
+            LargePartitions.threshold(config.metrics().largePartitionThreshold());
             MetricsServer server;
             try {
                 server = MetricsServer.start(config.host(), config.port(), prometheus);
@@ -68,9 +79,26 @@ final class AgentRuntime implements Runnable {
             RegistryIndex index = new RegistryIndex(isCassandra ? new CassandraNaming(config.metrics()) : new MechanicalNaming());
             index.follow(registry);
             (isCassandra ? cassandra : others).add(index);
+            if (isCassandra && cassandra.size() == 1) {
+                WriterInstrumentation.install(instrumentation, registry.getClass().getClassLoader());
+            }
             Log.info("cassmon: following " + (isCassandra ? "Cassandra's metric registry" : "Dropwizard registry "
                     + registry.getClass().getName()) + " (" + index.exportedMetrics() + " metrics so far)");
         }
+    }
+
+    /** [keyspace, table] of every table whose metrics are exported. */
+    private Collection<List<String>> exportedTables() {
+        List<List<String>> tables = new ArrayList<>();
+        for (RegistryIndex index : cassandra) {
+            Family family = index.family(TABLE_FAMILY);
+            if (family != null) {
+                for (TrackedMetric series : family.series()) {
+                    tables.add(series.id().labelValues());
+                }
+            }
+        }
+        return tables;
     }
 
     private static String version() {

@@ -31,6 +31,8 @@ import java.util.stream.Stream;
 public final class SharedCassandra {
 
     public static final String AGENT_JAR_PROPERTY = "cassmon.agent.jar";
+    /** The agent's large-partition threshold on shared nodes. */
+    public static final int LARGE_PARTITION_BYTES = 1024 * 1024;
     public static final String VERSIONS_PROPERTY = "cassmon.it.versions";
     private static final String DEFAULT_VERSIONS = "5.0.9,4.1.10,4.0.19";
     private static final Map<String, SharedCassandra> INSTANCES = new LinkedHashMap<>();
@@ -90,7 +92,9 @@ public final class SharedCassandra {
                 // as Cassandra's own snakeyaml (2.1 in 5.0.6+, 1.26 in 4.x): proof the two never clash.
                 Path config = CassandraNode.workRoot().resolve("shared-" + key + "-cassmon.yml");
                 Files.createDirectories(config.getParent());
-                Files.writeString(config, "http:\n  host: 127.0.0.1\n  port: " + agentPort + "\n");
+                // 1 MiB instead of 100 MiB so a test can write a "large" partition in a second.
+                Files.writeString(config, "http:\n  host: 127.0.0.1\n  port: " + agentPort + "\n"
+                        + "metrics:\n  large_partition_threshold_bytes: " + LARGE_PARTITION_BYTES + "\n");
                 builder.jvmArgs("-javaagent:" + agentJar.toAbsolutePath() + "=config=" + config);
             }
             // A trigger whose constructor registers a gauge that throws, for tests of scrape isolation.

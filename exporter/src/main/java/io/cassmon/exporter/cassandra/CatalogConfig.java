@@ -17,6 +17,9 @@ public final class CatalogConfig {
             "system", "system_schema", "system_auth", "system_distributed", "system_traces", "system_views",
             "system_virtual_schema"));
 
+    /** Cassandra's own default warning threshold (compaction_large_partition_warning_threshold: 100 MiB). */
+    public static final long DEFAULT_LARGE_PARTITION_BYTES = 100L * 1024 * 1024;
+
     private final Detail detail;
     private final List<TableRule> tableRules;
     private final boolean aggregates;
@@ -24,9 +27,11 @@ public final class CatalogConfig {
     private final List<Pattern> include;
     private final List<Pattern> exclude;
     private final Map<BucketFamily, BucketLayout> buckets;
+    private final long largePartitionThreshold;
 
     public CatalogConfig(Detail detail, List<TableRule> tableRules, boolean aggregates, boolean unlisted,
-                         List<Pattern> include, List<Pattern> exclude, Map<BucketFamily, BucketLayout> buckets) {
+                         List<Pattern> include, List<Pattern> exclude, Map<BucketFamily, BucketLayout> buckets,
+                         long largePartitionThreshold) {
         this.detail = detail;
         List<TableRule> rules = new ArrayList<>(tableRules);
         for (String keyspace : SYSTEM_KEYSPACES) {
@@ -38,11 +43,13 @@ public final class CatalogConfig {
         this.include = include;
         this.exclude = exclude;
         this.buckets = Collections.unmodifiableMap(new EnumMap<>(buckets));
+        this.largePartitionThreshold = largePartitionThreshold;
     }
 
     public static CatalogConfig defaults() {
         return new CatalogConfig(Detail.DEFAULT, Collections.<TableRule>emptyList(), false, false,
-                Collections.<Pattern>emptyList(), Collections.<Pattern>emptyList(), defaultBuckets());
+                Collections.<Pattern>emptyList(), Collections.<Pattern>emptyList(), defaultBuckets(),
+                DEFAULT_LARGE_PARTITION_BYTES);
     }
 
     public static Map<BucketFamily, BucketLayout> defaultBuckets() {
@@ -88,5 +95,10 @@ public final class CatalogConfig {
 
     public Map<BucketFamily, BucketLayout> buckets() {
         return buckets;
+    }
+
+    /** Partitions written above this size are counted per table. */
+    public long largePartitionThreshold() {
+        return largePartitionThreshold;
     }
 }

@@ -48,8 +48,10 @@ final class MetricsSection {
             }
         }
         section.rejectUnknownKeys();
+        long largePartition = metrics.integer("large_partition_threshold_bytes",
+                (int) CatalogConfig.DEFAULT_LARGE_PARTITION_BYTES, 1, Integer.MAX_VALUE);
         metrics.rejectUnknownKeys();
-        return new CatalogConfig(detail, rules, aggregates, unlisted, include, exclude, buckets);
+        return new CatalogConfig(detail, rules, aggregates, unlisted, include, exclude, buckets, largePartition);
     }
 
     private static Detail detail(YamlSection section, String key, String fallback) throws ConfigException {

@@ -48,6 +48,11 @@ public final class RegistryIndex implements MetricRegistryListener {
         return families.values();
     }
 
+    /** The family of that name, or null. */
+    public Family family(String name) {
+        return families.get(name);
+    }
+
     /** Metrics of the registry this index exports. */
     public int exportedMetrics() {
         return byName.size();
