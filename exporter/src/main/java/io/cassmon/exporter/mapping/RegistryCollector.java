@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  */
 public final class RegistryCollector extends Collector implements Collector.Describable {
     private final Supplier<? extends Collection<RegistryIndex>> registries;
-    private final ScrapeErrors errors = new ScrapeErrors();
+    private final ScrapeErrors errors;
     private final FamilyRenderer renderer;
     private final SelfMetrics self = new SelfMetrics();
 
@@ -30,7 +30,14 @@ public final class RegistryCollector extends Collector implements Collector.Desc
      */
     public RegistryCollector(Supplier<? extends Collection<RegistryIndex>> registries,
                              Map<BucketFamily, BucketLayout> buckets) {
+        this(registries, buckets, new ScrapeErrors());
+    }
+
+    /** {@code errors} may be shared with other collectors: {@code cassmon_collection_errors_total} counts them all. */
+    public RegistryCollector(Supplier<? extends Collection<RegistryIndex>> registries,
+                             Map<BucketFamily, BucketLayout> buckets, ScrapeErrors errors) {
         this.registries = registries;
+        this.errors = errors;
         this.renderer = new FamilyRenderer(errors, buckets);
     }
 

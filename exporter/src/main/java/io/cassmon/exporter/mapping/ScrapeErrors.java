@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts metrics that could not be read during a scrape. Each metric is logged once at WARN (then at DEBUG)
- * so a metric that fails on every scrape cannot flood Cassandra's log.
+ * Counts metrics that could not be read during a scrape, by any of the agent's collectors. Each metric is logged
+ * once at WARN (then at DEBUG) so a metric that fails on every scrape cannot flood Cassandra's log.
  */
 public final class ScrapeErrors {
     private static final int MAX_REMEMBERED = 10_000;
@@ -19,7 +19,8 @@ public final class ScrapeErrors {
         return total.get();
     }
 
-    void failed(String metric, Throwable error) {
+    /** {@code metric} (a Dropwizard name or a Prometheus family) was left out of this scrape because reading it threw. */
+    public void failed(String metric, Throwable error) {
         total.incrementAndGet();
         if (firstTime(metric)) {
             Log.warn("cassmon: skipped metric " + metric + " in this scrape, reading it threw " + error
