@@ -1,11 +1,13 @@
 package io.cassmon.agent;
 
 import com.codahale.metrics.MetricRegistry;
+import io.cassmon.agent.node.NodeCollectors;
 import io.cassmon.exporter.cassandra.CassandraNaming;
 import io.cassmon.exporter.config.ExporterConfig;
 import io.cassmon.exporter.http.MetricsServer;
 import io.cassmon.exporter.log.Log;
 import io.cassmon.exporter.mapping.RegistryCollector;
+import io.cassmon.exporter.mapping.ScrapeErrors;
 import io.cassmon.exporter.registry.MechanicalNaming;
 import io.cassmon.exporter.registry.Family;
 import io.cassmon.exporter.registry.RegistryIndex;
@@ -45,10 +47,12 @@ final class AgentRuntime implements Runnable {
     public void run() {
         try {
             CollectorRegistry prometheus = new CollectorRegistry();
+            ScrapeErrors errors = new ScrapeErrors();
             prometheus.register(new RegistryCollector(() -> cassandra.isEmpty() ? others : cassandra,
-                    config.metrics().buckets()));
+                    config.metrics().buckets(), errors));
             prometheus.register(new LargePartitionCollector(this::exportedTables));
             LargePartitions.threshold(config.metrics().largePartitionThreshold());
+            NodeCollectors.register(prometheus, errors);
             MetricsServer server;
             try {
                 server = MetricsServer.start(config.host(), config.port(), prometheus);
