@@ -136,7 +136,8 @@ class CassandraAgentIT {
         assertEquals(1, value(metrics, "cassmon_registries"));
         List<String> unexpected = new ArrayList<>();
         metrics.lines().filter(l -> l.startsWith("# TYPE ")).map(l -> l.split(" ")[2])
-                .filter(name -> !name.startsWith("cassandra_") && !name.startsWith("cassmon_"))
+                .filter(name -> !name.startsWith("cassandra_") && !name.startsWith("cassmon_")
+                        && !name.startsWith("jvm_") && !name.startsWith("process_"))
                 .forEach(unexpected::add);
         assertEquals(List.of(), unexpected);
         for (String family : List.of("cassandra_client_request_latency_seconds_bucket{operation=\"read\",le=\"+Inf\",}",

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Hands out TCP ports that are free on a loopback address and never the same one twice in this JVM. */
-final class FreePorts {
+public final class FreePorts {
 
     // Below Linux's default ephemeral range (32768+), so the kernel does not give the port to an outgoing
     // connection between the moment it is chosen here and the moment the node binds it.
@@ -20,7 +20,7 @@ final class FreePorts {
     private FreePorts() {
     }
 
-    static int next(String address) {
+    public static int next(String address) {
         for (int attempt = 0; attempt < 500; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOW, HIGH);
             if (HANDED_OUT.add(port) && bindable(address, port)) {
