@@ -1,7 +1,11 @@
 package io.cassmon.agent;
 
 import com.codahale.metrics.MetricRegistry;
+import io.cassmon.agent.node.DiscoveryTargets;
 import io.cassmon.agent.node.NodeCollectors;
+import io.cassmon.agent.node.Topology;
+import io.cassmon.agent.node.TopologyLabelledRegistry;
+import io.cassmon.exporter.http.DiscoveryHandler;
 import io.cassmon.exporter.cassandra.CassandraNaming;
 import io.cassmon.exporter.config.ExporterConfig;
 import io.cassmon.exporter.http.MetricsServer;
@@ -20,6 +24,7 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -46,16 +51,19 @@ final class AgentRuntime implements Runnable {
     @Override
     public void run() {
         try {
-            CollectorRegistry prometheus = new CollectorRegistry();
+            Topology topology = NodeCollectors.topology();
+            CollectorRegistry prometheus = config.metrics().topologyLabels()
+                    ? new TopologyLabelledRegistry(topology) : new CollectorRegistry();
             ScrapeErrors errors = new ScrapeErrors();
             prometheus.register(new RegistryCollector(() -> cassandra.isEmpty() ? others : cassandra,
                     config.metrics().buckets(), errors));
             prometheus.register(new LargePartitionCollector(this::exportedTables));
             LargePartitions.threshold(config.metrics().largePartitionThreshold());
-            NodeCollectors.register(prometheus, errors);
+            NodeCollectors.register(prometheus, topology, errors);
             MetricsServer server;
             try {
-                server = MetricsServer.start(config.host(), config.port(), prometheus);
+                server = MetricsServer.start(config.host(), config.port(), prometheus, Collections.singletonMap(
+                        MetricsServer.DISCOVERY_PATH, new DiscoveryHandler(new DiscoveryTargets(topology, config.port()))));
             } catch (IOException e) {
                 Log.error("cassmon agent disabled, the JVM continues without it: cannot listen on "
                         + config.host() + ":" + config.port() + ": " + e.getMessage()

@@ -33,12 +33,17 @@ public final class CassmonAgent {
         }
     }
 
-    /** {@code java -jar cassmon-agent.jar}: says how to attach it. */
+    /** {@code java -jar cassmon-agent.jar [targets HOST:PORT [FILE]]}: the targets command, or how to attach it. */
     public static void main(String[] args) {
+        if (args.length > 0 && "targets".equals(args[0])) {
+            System.exit(TargetsCommand.run(args, System.out, System.err));
+        }
         String version = CassmonAgent.class.getPackage().getImplementationVersion();
         System.out.println("cassmon agent " + (version == null ? "(development build)" : version));
         System.out.println("Attach it to Cassandra with a JVM option:");
         System.out.println("  -javaagent:/path/to/cassmon-agent.jar=" + ExporterConfig.DEFAULT_PORT);
         System.out.println("  -javaagent:/path/to/cassmon-agent.jar=config=/path/to/cassmon.yml");
+        System.out.println("Write a Prometheus target file from a running node's view of its cluster:");
+        System.out.println("  " + TargetsCommand.USAGE.substring("usage: ".length()));
     }
 }

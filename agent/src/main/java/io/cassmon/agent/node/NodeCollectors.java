@@ -17,12 +17,21 @@ public final class NodeCollectors {
      * whatever else needs the cluster as this node sees it.
      */
     public static Topology register(CollectorRegistry registry, ScrapeErrors errors) {
+        Topology topology = topology();
+        register(registry, topology, errors);
+        return topology;
+    }
+
+    /** The cluster as this node will see it once Cassandra has started. */
+    public static Topology topology() {
+        return new Topology(new CassandraReadiness());
+    }
+
+    /** Registers them all, reading the cluster through {@code topology}. */
+    public static void register(CollectorRegistry registry, Topology topology, ScrapeErrors errors) {
         JvmCollectors.register(registry, errors);
-        CassandraReadiness readiness = new CassandraReadiness();
-        Topology topology = new Topology(readiness);
         new NodeInfoCollector(topology, errors).register(registry);
         new PeerCollector(topology, errors).register(registry);
-        new DiskCollector(readiness, errors).register(registry);
-        return topology;
+        new DiskCollector(topology.readiness(), errors).register(registry);
     }
 }

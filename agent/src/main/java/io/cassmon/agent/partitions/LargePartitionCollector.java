@@ -55,6 +55,7 @@ public final class LargePartitionCollector extends Collector implements Collecto
 
     @Override
     public List<MetricFamilySamples> describe() {
-        return Collections.emptyList();
+        return Arrays.asList(new MetricFamilySamples(COUNT, Type.COUNTER, "", Collections.<MetricFamilySamples.Sample>emptyList()),
+                new MetricFamilySamples(LARGEST, Type.GAUGE, "", Collections.<MetricFamilySamples.Sample>emptyList()));
     }
 }

@@ -28,10 +28,11 @@ public final class CatalogConfig {
     private final List<Pattern> exclude;
     private final Map<BucketFamily, BucketLayout> buckets;
     private final long largePartitionThreshold;
+    private final boolean topologyLabels;
 
     public CatalogConfig(Detail detail, List<TableRule> tableRules, boolean aggregates, boolean unlisted,
                          List<Pattern> include, List<Pattern> exclude, Map<BucketFamily, BucketLayout> buckets,
-                         long largePartitionThreshold) {
+                         long largePartitionThreshold, boolean topologyLabels) {
         this.detail = detail;
         List<TableRule> rules = new ArrayList<>(tableRules);
         for (String keyspace : SYSTEM_KEYSPACES) {
@@ -44,12 +45,13 @@ public final class CatalogConfig {
         this.exclude = exclude;
         this.buckets = Collections.unmodifiableMap(new EnumMap<>(buckets));
         this.largePartitionThreshold = largePartitionThreshold;
+        this.topologyLabels = topologyLabels;
     }
 
     public static CatalogConfig defaults() {
         return new CatalogConfig(Detail.DEFAULT, Collections.<TableRule>emptyList(), false, false,
                 Collections.<Pattern>emptyList(), Collections.<Pattern>emptyList(), defaultBuckets(),
-                DEFAULT_LARGE_PARTITION_BYTES);
+                DEFAULT_LARGE_PARTITION_BYTES, false);
     }
 
     public static Map<BucketFamily, BucketLayout> defaultBuckets() {
@@ -95,6 +97,11 @@ public final class CatalogConfig {
 
     public Map<BucketFamily, BucketLayout> buckets() {
         return buckets;
+    }
+
+    /** Attach the node's own cluster, dc and rack to every series (for setups without target files). */
+    public boolean topologyLabels() {
+        return topologyLabels;
     }
 
     /** Partitions written above this size are counted per table. */

@@ -50,8 +50,10 @@ final class MetricsSection {
         section.rejectUnknownKeys();
         long largePartition = metrics.integer("large_partition_threshold_bytes",
                 (int) CatalogConfig.DEFAULT_LARGE_PARTITION_BYTES, 1, Integer.MAX_VALUE);
+        boolean topologyLabels = metrics.bool("topology_labels", false);
         metrics.rejectUnknownKeys();
-        return new CatalogConfig(detail, rules, aggregates, unlisted, include, exclude, buckets, largePartition);
+        return new CatalogConfig(detail, rules, aggregates, unlisted, include, exclude, buckets, largePartition,
+                topologyLabels);
     }
 
     private static Detail detail(YamlSection section, String key, String fallback) throws ConfigException {

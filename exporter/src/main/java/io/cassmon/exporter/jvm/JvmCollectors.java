@@ -15,7 +15,7 @@ import io.prometheus.client.hotspot.VersionInfoExports;
 /**
  * The JVM and process families: simpleclient_hotspot's standard set ({@code process_*}, {@code jvm_memory_*},
  * {@code jvm_buffer_pool_*}, {@code jvm_threads_*}, {@code jvm_classes_*}, {@code jvm_gc_collection_seconds},
- * {@code jvm_info}) plus cassmon's GC pause and cycle histograms. Everything here reads platform MXBeans only and
+ * {@code jvm_info}) plus cassmon's GC pause and cycle histograms and the host's CPU ({@code system_cpu_*}). Everything here reads platform MXBeans only and
  * works in any JVM.
  */
 public final class JvmCollectors {
@@ -29,7 +29,7 @@ public final class JvmCollectors {
      */
     public static void register(CollectorRegistry registry, ScrapeErrors errors) {
         Collector[] hotspot = {new StandardExports(), new MemoryPoolsExports(), new BufferPoolsExports(),
-                new GarbageCollectorExports(), new ThreadExports(), new ClassLoadingExports(), new VersionInfoExports()};
+                new GarbageCollectorExports(), new ThreadExports(), new ClassLoadingExports(), new VersionInfoExports(), new SystemCpuExports()};
         for (Collector collector : hotspot) {
             try {
                 registry.register(new GuardedCollector(collector, errors));
