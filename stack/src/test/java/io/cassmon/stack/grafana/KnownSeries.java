@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The series names a dashboard may select: the families of {@code docs/metrics.md} (generated from the agent's
- * catalog), the agent's JVM and node families that are not in it, the recording rules of {@code prometheus/rules}, and
- * what Prometheus itself adds to every target.
+ * catalog), the agent's JVM and node families that are not in it, the client request latency recording rules (checked
+ * against {@code prometheus/rules} by {@link DashboardsTest}), and what Prometheus itself adds.
  */
 final class KnownSeries {
     static final String REFERENCE = "docs/metrics.md";
