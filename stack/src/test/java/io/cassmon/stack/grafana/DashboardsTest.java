@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,7 +32,7 @@ class DashboardsTest {
             Set.of("row", "timeseries", "stat", "table", "heatmap", "bargauge", "gauge");
     private static final Set<String> INSTANCE_VARIABLES = Set.of("cluster", "dc", "instance");
     /** Values for the variables, with regular-expression characters to exercise Grafana's escaping. */
-    static final Map<String, String> SAMPLE = Map.of("cluster", "cassmon-demo", "dc", "dc1",
+    private static final Map<String, String> SAMPLE = Map.of("cluster", "cassmon-demo", "dc", "dc1",
             "instance", "10.0.0.1:7095", "keyspace", "shop", "table", "orders");
     private static final Pattern MATCHER =
             Pattern.compile("([a-zA-Z_]\\w*)\\s*(=~|!~|!=|=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -61,7 +60,7 @@ class DashboardsTest {
             for (String key : List.of("__inputs", "__requires", "__elements")) {
                 assertTrue(d.json().path(key).isMissingNode(), d.name() + " has " + key);
             }
-            strings(d.json(), (path, text) -> assertFalse(text.contains("${DS_"), d.name() + " " + path + ": " + text));
+            JsonTree.strings(d.json(), (path, text) -> assertFalse(text.contains("${DS_"), d.name() + " " + path + ": " + text));
         }
     }
 
@@ -82,7 +81,7 @@ class DashboardsTest {
             for (Variable v : d.variables()) {
                 assertEquals(expected, v.json().path("datasource").toString(), d.name() + ": $" + v.name());
             }
-            objects(d.json(), (path, node) -> {
+            JsonTree.objects(d.json(), (path, node) -> {
                 if (node.has("datasource")) {
                     assertEquals(expected, node.path("datasource").toString(), d.name() + " " + path + ": datasource");
                 }
@@ -141,7 +140,7 @@ class DashboardsTest {
                 }
                 defined.add(v.name());
             }
-            strings(d.json(), (path, text) -> {
+            JsonTree.strings(d.json(), (path, text) -> {
                 for (String used : userVariables(text)) {
                     assertTrue(defined.contains(used), d.name() + " " + path + ": $" + used + " is not defined");
                 }
@@ -324,7 +323,7 @@ class DashboardsTest {
     void linksReachExistingDashboardsAndEveryDashboardLinksToTheOthers() {
         Set<String> uids = dashboards.stream().map(Dashboard::uid).collect(Collectors.toSet());
         for (Dashboard d : dashboards) {
-            strings(d.json(), (path, text) -> {
+            JsonTree.strings(d.json(), (path, text) -> {
                 Matcher m = DASHBOARD_URL.matcher(text);
                 while (m.find()) {
                     assertTrue(uids.contains(m.group(1)), d.name() + " " + path + " links to no dashboard: " + text);
@@ -386,33 +385,5 @@ class DashboardsTest {
     private static List<String> userVariables(String text) {
         return Interpolation.references(text).stream()
                 .filter(name -> !name.startsWith(Interpolation.BUILT_IN_PREFIX)).toList();
-    }
-
-    /** Calls {@code visit} with the JSON path and text of every string in {@code node}. */
-    private static void strings(JsonNode node, BiConsumer<String, String> visit) {
-        walk(node, "", (path, n) -> {
-            if (n.isTextual()) {
-                visit.accept(path, n.asText());
-            }
-        });
-    }
-
-    private static void objects(JsonNode node, BiConsumer<String, JsonNode> visit) {
-        walk(node, "", (path, n) -> {
-            if (n.isObject()) {
-                visit.accept(path, n);
-            }
-        });
-    }
-
-    private static void walk(JsonNode node, String path, BiConsumer<String, JsonNode> visit) {
-        visit.accept(path, node);
-        if (node.isObject()) {
-            node.fields().forEachRemaining(e -> walk(e.getValue(), path + "." + e.getKey(), visit));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), path + "[" + i + "]", visit);
-            }
-        }
     }
 }
