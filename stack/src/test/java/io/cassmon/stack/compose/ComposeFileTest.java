@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.cassmon.stack.ParallelBranch;
 import io.cassmon.stack.RepoRoot;
 import io.cassmon.stack.YamlFiles;
 import io.cassmon.stack.grafana.GrafanaProvisioning;
@@ -73,13 +72,13 @@ class ComposeFileTest {
         services.keySet().forEach(name -> compose.mounts(name).stream().filter(ComposeFile.Mount::bind).forEach(m ->
                 tests.add(dynamicTest(name + " mounts " + m.source(), () -> {
                     assertTrue(m.source().startsWith("./"), name + ": mount repository paths as ./path: " + m.source());
-                    assertTrue(Files.exists(ParallelBranch.assumeMerged(m.repoPath())), name + ": " + m.source()
+                    assertTrue(Files.exists(RepoRoot.resolve(m.repoPath())), name + ": " + m.source()
                             + " does not exist in the repository");
                     // A mount inside another (read-only) mount needs its mount point to exist in the outer source.
                     for (ComposeFile.Mount outer : compose.mounts(name)) {
                         if (outer.bind() && m.target().startsWith(outer.target() + "/")) {
                             Path point = outer.hostPath().resolve(m.target().substring(outer.target().length() + 1));
-                            assertTrue(Files.exists(ParallelBranch.assumeMerged(RepoRoot.relative(point))),
+                            assertTrue(Files.exists(RepoRoot.resolve(RepoRoot.relative(point))),
                                     name + ": " + m.target() + " is mounted inside " + outer.source()
                                             + ", which must hold its mount point " + RepoRoot.relative(point));
                         }
@@ -231,7 +230,7 @@ class ComposeFileTest {
         String configFile = flag("prometheus", "--config.file");
         Path host = compose.hostPath("prometheus", configFile).orElseThrow(() ->
                 new AssertionError("prometheus' " + configFile + " is not mounted from the repository"));
-        Map<String, Object> config = YamlFiles.load(ParallelBranch.assumeMerged(RepoRoot.relative(host)));
+        Map<String, Object> config = YamlFiles.load(RepoRoot.resolve(RepoRoot.relative(host)));
         String configDir = configFile.substring(0, configFile.lastIndexOf('/'));
 
         List<String> targetFiles;
@@ -274,7 +273,7 @@ class ComposeFileTest {
     void alertmanagerDeliversToTheComposeReceiver() throws Exception {
         String configFile = flag("alertmanager", "--config.file");
         Path host = compose.hostPath("alertmanager", configFile).orElseThrow();
-        String config = Files.readString(ParallelBranch.assumeMerged(RepoRoot.relative(host)));
+        String config = Files.readString(RepoRoot.resolve(RepoRoot.relative(host)));
         assertTrue(config.contains("http://alert-receiver:8080/"),
                 "a webhook receiver of alertmanager.yml should post to the compose alert-receiver");
     }

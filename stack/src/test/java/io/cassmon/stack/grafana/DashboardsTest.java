@@ -1,11 +1,12 @@
 package io.cassmon.stack.grafana;
 
+import io.cassmon.stack.RepoRoot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cassmon.stack.ParallelBranch;
 import io.cassmon.stack.YamlFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -233,7 +234,7 @@ class DashboardsTest {
     /** Series named level:metric:operation are recording rules: prometheus/rules must record each one used. */
     @Test
     void everyRecordingRuleUsedIsRecorded() throws Exception {
-        Path rules = ParallelBranch.assumeMerged("prometheus/rules");
+        Path rules = RepoRoot.resolve("prometheus/rules");
         Set<String> recorded = new TreeSet<>();
         try (Stream<Path> files = Files.list(rules)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {

@@ -1,9 +1,10 @@
 package io.cassmon.stack.grafana;
 
+import io.cassmon.stack.RepoRoot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cassmon.stack.ParallelBranch;
 import io.cassmon.stack.YamlFiles;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class GrafanaProvisioningTest {
     /** $__rate_interval is computed from the data source's timeInterval: it must be Prometheus' scrape interval. */
     @Test
     void timeIntervalIsPrometheusScrapeIntervalForCassandra() throws Exception {
-        Map<String, Object> config = YamlFiles.load(ParallelBranch.assumeMerged("prometheus/prometheus.yml"));
+        Map<String, Object> config = YamlFiles.load(RepoRoot.resolve("prometheus/prometheus.yml"));
         Object global = YamlFiles.map(config.get("global")).getOrDefault("scrape_interval", "1m");
         List<Object> intervals = new ArrayList<>();
         for (Object job : YamlFiles.list(config.get("scrape_configs"))) {

@@ -45,11 +45,7 @@ final class KnownSeries {
             Map.entry("process_open_fds", "gauge"),
             Map.entry("process_max_fds", "gauge"));
 
-    /** Client request latency quantiles recorded by prometheus/rules, at each aggregation level. */
-    private static final List<String> RECORDING_RULES = List.of("instance", "dc", "cluster").stream()
-            .flatMap(level -> List.of("p50", "p95", "p99").stream()
-                    .map(q -> level + ":cassandra_client_request_latency_seconds:" + q))
-            .toList();
+    private static final Pattern RECORD = Pattern.compile("^\\s*-?\\s*record:\\s*(\\S+)", Pattern.MULTILINE);
 
     /** Added by Prometheus: per target, and for alerting rules. */
     private static final List<String> PROMETHEUS_SERIES =
@@ -58,6 +54,22 @@ final class KnownSeries {
     private static final Pattern ROW = Pattern.compile("^\\| `([a-zA-Z_:][\\w:]*)` \\| ([a-z ]+) \\|", Pattern.MULTILINE);
 
     private KnownSeries() {
+    }
+
+    /** Every series the rules under prometheus/rules record. */
+    static List<String> recordingRules() {
+        List<String> names = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.list(RepoRoot.resolve("prometheus/rules"))) {
+            for (java.nio.file.Path file : files.sorted().toList()) {
+                Matcher m = RECORD.matcher(Files.readString(file));
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
     }
 
     /** Family name → type ({@code counter}, {@code gauge}, {@code histogram}, {@code gauge histogram}, ...). */
@@ -76,7 +88,7 @@ final class KnownSeries {
 
     /** Every series name the dashboards may select. */
     static Set<String> names() {
-        Set<String> names = new TreeSet<>(RECORDING_RULES);
+        Set<String> names = new TreeSet<>(recordingRules());
         names.addAll(PROMETHEUS_SERIES);
         families().forEach((family, type) -> {
             switch (type) {
