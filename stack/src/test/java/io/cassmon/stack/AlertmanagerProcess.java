@@ -57,6 +57,10 @@ final class AlertmanagerProcess implements AutoCloseable {
         fail("Alertmanager not ready within " + READY_TIMEOUT + ":\n" + Files.readString(log));
     }
 
+    int port() {
+        return base.getPort();
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
