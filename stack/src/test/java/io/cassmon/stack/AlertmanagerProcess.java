@@ -27,7 +27,10 @@ final class AlertmanagerProcess implements AutoCloseable {
     private final URI base;
 
     AlertmanagerProcess(Path config, Path workDir) throws IOException, InterruptedException {
-        int port = freePort();
+        this(config, workDir, freePort());
+    }
+
+    AlertmanagerProcess(Path config, Path workDir, int port) throws IOException, InterruptedException {
         base = URI.create("http://127.0.0.1:" + port);
         log = workDir.resolve("alertmanager.log");
         process = new ProcessBuilder(Tools.require("prometheus-alertmanager").toString(),

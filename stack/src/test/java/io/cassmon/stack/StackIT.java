@@ -19,13 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +36,6 @@ class StackIT {
     private static final String VERSION = "5.0.9";
     private static final String CLUSTER = "cassmon-demo";
     private static final String DC = "dc1";
-    private static final String DEMO_WEBHOOK = "http://alert-receiver:8080/";
     private static final long WAIT_SECONDS = 180;
 
     /**
@@ -63,12 +60,14 @@ class StackIT {
         HttpServer webhook = webhook();
         try (CassandraNode node = CassandraNode.builder(VERSION).name("stack-node")
                 .jvmArgs("-javaagent:" + System.getProperty("cassmon.agent.jar") + "=127.0.0.1:" + agentPort).build();
-             AlertmanagerProcess alertmanager = new AlertmanagerProcess(alertmanagerConfig(work, webhook), work)) {
+             AlertmanagerProcess alertmanager = new AlertmanagerProcess(LocalStack.alertmanagerConfig(work,
+                     "http://127.0.0.1:" + webhook.getAddress().getPort() + "/"), work)) {
             node.start();
             String instance = "127.0.0.1:" + agentPort;
             int prometheusPort = FreePorts.next("127.0.0.1");
-            try (PrometheusProcess prometheus = new PrometheusProcess(
-                    prometheusConfig(work, instance, alertmanager.port(), prometheusPort), work, prometheusPort)) {
+            // 5 s intervals instead of the shipped 15 s keep the test short.
+            Path config = LocalStack.prometheusConfig(work, instance, CLUSTER, DC, alertmanager.port(), prometheusPort, "5s");
+            try (PrometheusProcess prometheus = new PrometheusProcess(config, work, prometheusPort)) {
                 writeAndRead(node.session(), 40);
                 await("recording rules record client latency", () -> hasData(prometheus,
                         "instance_operation:cassandra_client_request_latency_seconds:p99_rate1m{instance=\"" + instance + "\"}"));
@@ -140,57 +139,5 @@ class StackIT {
         });
         server.start();
         return server;
-    }
-
-    /** The shipped alertmanager/ with the demo webhook pointing at this test's receiver. */
-    private static Path alertmanagerConfig(Path work, HttpServer webhook) throws IOException {
-        Path dir = copy(RepoRoot.resolve("alertmanager"), work.resolve("alertmanager"));
-        Path config = dir.resolve("alertmanager.yml");
-        String text = Files.readString(config);
-        assertTrue(text.contains(DEMO_WEBHOOK), "the shipped demo webhook URL");
-        Files.writeString(config, text.replace(DEMO_WEBHOOK, "http://127.0.0.1:" + webhook.getAddress().getPort() + "/"));
-        return config;
-    }
-
-    /** The shipped prometheus/ with this test's target, Alertmanager and listen address, and 5 s intervals. */
-    private static Path prometheusConfig(Path work, String instance, int alertmanagerPort, int prometheusPort)
-            throws IOException {
-        Path dir = copy(RepoRoot.resolve("prometheus"), work.resolve("prometheus"));
-        try (Stream<Path> examples = Files.list(dir.resolve("targets"))) {
-            for (Path example : examples.toList()) {
-                Files.delete(example);
-            }
-        }
-        Files.writeString(dir.resolve("targets").resolve("stack.yml"),
-                "- targets: ['" + instance + "']\n  labels: {cluster: " + CLUSTER + ", dc: " + DC + ", rack: rack1}\n");
-        Files.writeString(dir.resolve("alertmanagers").resolve("alertmanagers.yml"),
-                "- targets: ['127.0.0.1:" + alertmanagerPort + "']\n");
-        Path config = dir.resolve("prometheus.yml");
-        String text = Files.readString(config);
-        for (String shipped : List.of("scrape_interval: 15s", "evaluation_interval: 15s", "localhost:9090")) {
-            assertTrue(text.contains(shipped), "the shipped prometheus.yml has " + shipped);
-        }
-        Files.writeString(config, text.replace("scrape_interval: 15s", "scrape_interval: 5s")
-                .replace("scrape_timeout: 10s", "scrape_timeout: 5s")
-                .replace("evaluation_interval: 15s", "evaluation_interval: 5s")
-                .replace("refresh_interval: 1m", "refresh_interval: 5s")
-                .replace("localhost:9090", "127.0.0.1:" + prometheusPort));
-        return config;
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> old = Files.walk(to)) {
-                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Files.copy(source, to.resolve(from.relativize(source).toString()));
-            }
-        }
-        return to;
     }
 }

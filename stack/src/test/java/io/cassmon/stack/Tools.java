@@ -22,13 +22,20 @@ final class Tools {
 
     /** The binary's path; a missing binary fails the test with the command that installs it. */
     static Path require(String name) {
+        Path binary = find(name);
+        return binary != null ? binary
+                : fail(name + " is not on PATH; the stack tests run the real binary. Install it with: " + INSTALL);
+    }
+
+    /** The binary's path, or null when it is not on PATH. */
+    static Path find(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
                 return candidate;
             }
         }
-        return fail(name + " is not on PATH; the stack tests run the real binary. Install it with: " + INSTALL);
+        return null;
     }
 
     /** Runs {@code tool args...} in the repository root and returns its exit code and combined output. */
