@@ -82,6 +82,13 @@ class StackIT {
                     }
                 }
                 assertEquals(List.of(), empty, queries.size() + " dashboard queries; these returned no data");
+                List<String> unrecorded = new ArrayList<>();
+                for (RuleFiles.Rule rule : RuleFiles.recordings()) {
+                    if (!hasData(prometheus, rule.record())) {
+                        unrecorded.add(rule.record());
+                    }
+                }
+                assertEquals(List.of(), unrecorded, "recording rules without series");
                 assertTrue(hasData(prometheus, "up{job=\"cassandra\",cluster=\"" + CLUSTER + "\",dc=\"" + DC + "\"} == 1"));
 
                 node.stop();

@@ -23,7 +23,7 @@ public final class MetricsReference {
             new String[] {"jvm_gc_concurrent_cycle_seconds", "histogram", "gc",
                 "Cycles of concurrent collectors (CMS, ZGC, Shenandoah), which do not stop the application."},
             new String[] {"system_cpu_usage", "gauge", "", "Share of the host's CPU time spent busy (0 to 1)."},
-            new String[] {"system_cpu_count", "gauge", "", "Processors available to the JVM."},
+            new String[] {"system_cpus", "gauge", "", "Processors available to the JVM."},
             new String[] {"cassandra_disk_total_bytes", "gauge", "role, path",
                 "Size of the filesystem holding a directory Cassandra uses (role: data, commitlog, hints, saved_caches)."},
             new String[] {"cassandra_disk_usable_bytes", "gauge", "role, path",

@@ -10,12 +10,12 @@ import java.util.List;
 
 /**
  * The host's CPU, which hotspot's exports lack: {@code system_cpu_usage} (busy share of all cores, 0 to 1, as the
- * JVM's {@code com.sun.management.OperatingSystemMXBean} reports it) and {@code system_cpu_count}. Alerts on node
+ * JVM's {@code com.sun.management.OperatingSystemMXBean} reports it) and {@code system_cpus}. Alerts on node
  * CPU need both: process CPU seconds alone cannot say how busy the machine is.
  */
 final class SystemCpuExports extends Collector implements Collector.Describable {
     static final String USAGE = "system_cpu_usage";
-    static final String COUNT = "system_cpu_count";
+    static final String COUNT = "system_cpus";
     private static final String USAGE_HELP = "Share of the host's CPU time spent busy over the last moments (0 to 1).";
     private static final String COUNT_HELP = "Processors available to the JVM.";
 

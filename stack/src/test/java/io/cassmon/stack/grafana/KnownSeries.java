@@ -29,7 +29,7 @@ final class KnownSeries {
             Map.entry("cassandra_table_large_partitions_written_total", "counter"),
             Map.entry("cassandra_table_largest_partition_written_bytes", "gauge"),
             Map.entry("system_cpu_usage", "gauge"),
-            Map.entry("system_cpu_count", "gauge"),
+            Map.entry("system_cpus", "gauge"),
             Map.entry("jvm_gc_pause_seconds", "histogram"),
             Map.entry("jvm_gc_concurrent_cycle_seconds", "histogram"),
             // simpleclient_hotspot's standard families.
