@@ -38,7 +38,7 @@ class NodeFamiliesDocumentedTest {
                 declared.add(family.type == Collector.Type.COUNTER ? family.name + "_total" : family.name);
             }
         }
-        declared.removeIf(name -> !name.startsWith("cassandra_") && !name.startsWith("system_cpu_")
+        declared.removeIf(name -> !name.startsWith("cassandra_") && !name.startsWith("system_")
                 && !name.equals("jvm_gc_pause_seconds") && !name.equals("jvm_gc_concurrent_cycle_seconds"));
         Set<String> documented = new TreeSet<>();
         for (String[] family : MetricsReference.NODE_FAMILIES) {
