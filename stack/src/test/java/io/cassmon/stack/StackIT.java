@@ -51,6 +51,10 @@ class StackIT {
             Map.entry("cassmon-node / Streaming / A", "a single node streams nothing"),
             Map.entry("cassmon-node / Streaming / B", "a single node streams nothing"));
 
+    /** Recording rules that need what a single node does not have, each with why. */
+    private static final Map<String, String> EXPECTED_UNRECORDED = Map.of(
+            "instance:cassandra_peer_up:max", "a single node has no peers to report on it");
+
     private final List<String> pages = new CopyOnWriteArrayList<>();
 
     @Test
@@ -84,7 +88,7 @@ class StackIT {
                 assertEquals(List.of(), empty, queries.size() + " dashboard queries; these returned no data");
                 List<String> unrecorded = new ArrayList<>();
                 for (RuleFiles.Rule rule : RuleFiles.recordings()) {
-                    if (!hasData(prometheus, rule.record())) {
+                    if (!hasData(prometheus, rule.record()) && !EXPECTED_UNRECORDED.containsKey(rule.record())) {
                         unrecorded.add(rule.record());
                     }
                 }
