@@ -86,17 +86,25 @@ final class AgentRuntime implements Runnable {
             if (!(found instanceof MetricRegistry)) {
                 continue;
             }
-            MetricRegistry registry = (MetricRegistry) found;
-            boolean isCassandra = CASSANDRA_REGISTRY.equals(registry.getClass().getName());
-            RegistryIndex index = new RegistryIndex(isCassandra ? new CassandraNaming(config.metrics()) : new MechanicalNaming());
-            index.follow(registry);
-            (isCassandra ? cassandra : others).add(index);
-            if (isCassandra && cassandra.size() == 1) {
-                WriterInstrumentation.install(instrumentation, registry.getClass().getClassLoader());
+            try {
+                follow((MetricRegistry) found);
+            } catch (RuntimeException | LinkageError e) {
+                Log.error("cassmon: cannot follow the Dropwizard registry " + found.getClass().getName()
+                        + "; its metrics are not exported, the others are", e);
             }
-            Log.info("cassmon: following " + (isCassandra ? "Cassandra's metric registry" : "Dropwizard registry "
-                    + registry.getClass().getName()) + " (" + index.exportedMetrics() + " metrics so far)");
         }
+    }
+
+    private void follow(MetricRegistry registry) {
+        boolean isCassandra = CASSANDRA_REGISTRY.equals(registry.getClass().getName());
+        RegistryIndex index = new RegistryIndex(isCassandra ? new CassandraNaming(config.metrics()) : new MechanicalNaming());
+        index.follow(registry);
+        (isCassandra ? cassandra : others).add(index);
+        if (isCassandra && cassandra.size() == 1) {
+            WriterInstrumentation.install(instrumentation, registry.getClass().getClassLoader());
+        }
+        Log.info("cassmon: following " + (isCassandra ? "Cassandra's metric registry" : "Dropwizard registry "
+                + registry.getClass().getName()) + " (" + index.exportedMetrics() + " metrics so far)");
     }
 
     /** [keyspace, table] of every table whose metrics are exported. */
