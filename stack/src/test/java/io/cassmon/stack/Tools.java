@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The real Prometheus and Alertmanager binaries, found on PATH, and a bounded way to run them. */
-final class Tools {
+public final class Tools {
     static final String INSTALL = "apt-get install -y --no-install-recommends prometheus prometheus-alertmanager";
     private static final long TIMEOUT_SECONDS = 60;
 
@@ -39,7 +39,7 @@ final class Tools {
     }
 
     /** Runs {@code tool args...} in the repository root and returns its exit code and combined output. */
-    static Result run(String tool, String... args) {
+    public static Result run(String tool, String... args) {
         List<String> command = new ArrayList<>();
         command.add(require(tool).toString());
         command.addAll(List.of(args));
@@ -66,7 +66,7 @@ final class Tools {
         }
     }
 
-    record Result(List<String> command, int exitCode, String output) {
+    public record Result(List<String> command, int exitCode, String output) {
         /** For assertion messages: the command and everything it printed. */
         String describe() {
             return String.join(" ", command) + " exited " + exitCode + ":\n" + output;

@@ -1,6 +1,7 @@
 package io.cassmon.stack.grafana;
 
 import io.cassmon.stack.RepoRoot;
+import io.cassmon.stack.Tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -191,7 +192,7 @@ class DashboardsTest {
                 described.put(record, d.uid() + " $" + v.name() + ": " + selector);
             }
         }
-        PromtoolRules.Result result = PromtoolRules.check(groups, dir);
+        Tools.Result result = PromtoolRules.check(groups, dir);
         List<String> failing = described.keySet().stream().filter(r -> result.output().contains("\"" + r + "\""))
                 .sorted().map(described::get).toList();
         assertEquals(0, result.exitCode(), "promtool check rules rejected dashboard queries:\n" + result.output()

@@ -1,15 +1,14 @@
 package io.cassmon.stack.grafana;
 
-import java.io.File;
+import io.cassmon.stack.Tools;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -23,7 +22,7 @@ final class PromtoolRules {
     }
 
     /** Checks {@code groups}: group name → (record name → expression). */
-    static Result check(Map<String, Map<String, String>> groups, Path dir) throws IOException, InterruptedException {
+    static Tools.Result check(Map<String, Map<String, String>> groups, Path dir) throws IOException, InterruptedException {
         List<Map<String, Object>> ruleGroups = new ArrayList<>();
         groups.forEach((group, rules) -> {
             List<Map<String, String>> records = new ArrayList<>();
@@ -44,27 +43,7 @@ final class PromtoolRules {
         Path file = dir.resolve("dashboard-queries.rules.yml");
         Files.writeString(file, new Yaml(options).dump(Map.of("groups", ruleGroups)));
 
-        Process process = new ProcessBuilder(binary(), "check", "rules", file.toString()).redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("promtool check rules did not finish in 60 s");
-        }
-        return new Result(process.exitValue(), output);
+        return Tools.run("promtool", "check", "rules", file.toString());
     }
 
-    private static String binary() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "promtool");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        throw new IllegalStateException("promtool is not on PATH: install Debian's prometheus package"
-                + " (apt-get install -y --no-install-recommends prometheus); .ci/run does");
-    }
-
-    record Result(int exitCode, String output) {
-    }
 }
