@@ -3,6 +3,7 @@
 #   ./bench/run.sh [TABLES...]        scrape benchmark: no exporter, cassmon (defaults, full), jmx_exporter,
 #                                     at each table count (default: 0 200 1000); prints a markdown report
 #   ./bench/run.sh workload [TABLES]  workload throughput and p99, no agent vs cassmon scraped every second
+#   ./bench/run.sh startup [TABLES [ROUNDS]]  startup without and with cassmon, alternating (default 1000 3)
 #   ./bench/run.sh jmh [JMH ARGS...]  JMH: exposition (registry -> bytes) vs writing the same bytes
 # Every node binds 127.0.0.1 only and is stopped at the end (also on Ctrl-C). Settings: -D properties in
 # BENCH_OPTS, e.g. BENCH_OPTS="-Dcassmon.bench.configs=none,cassmon -Dcassmon.bench.seconds=20".
@@ -36,6 +37,9 @@ case "${1:-}" in
   workload)
     shift
     main=io.cassmon.bench.WorkloadBenchmark ;;
+  startup)
+    shift
+    main=io.cassmon.bench.StartupBenchmark ;;
   jmh)
     shift
     exec java -cp "$cp" org.openjdk.jmh.Main "$@" ;;

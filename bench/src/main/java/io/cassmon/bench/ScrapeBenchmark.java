@@ -24,7 +24,8 @@ import java.util.Map;
  * (5.0.9), {@code cassmon.bench.timeout.minutes} (120), {@code cassmon.bench.configs} (none,cassmon,cassmon-full,jmx), {@code cassmon.bench.scrapes} (at least
  * this many measured scrapes, 10), {@code cassmon.bench.seconds} (and go on until this many seconds have passed,
  * 10, at most 300 scrapes), {@code cassmon.bench.warmup} (2 warm-up scrapes), {@code cassmon.bench.idle} (5 s of
- * idle CPU and allocation measured before the scrapes).
+ * idle CPU and allocation measured before the scrapes), {@code cassmon.bench.jfr} (true: record each node with
+ * JFR's profile settings into {@code <workdir>/<node>.jfr}, for profiling, not for measuring).
  */
 public final class ScrapeBenchmark {
     private static final int MAX_SCRAPES = 300;
@@ -81,8 +82,14 @@ public final class ScrapeBenchmark {
         String name = "bench-" + tables + "-" + config.name().toLowerCase();
         int port = FreePorts.next("127.0.0.1");
         Log.line("%d tables, %s: starting the node", tables, config.title);
+        List<String> jvmArgs = new ArrayList<>(config.jvmArgs(workRoot.resolve(name + "-conf"), port, paths));
+        if (Boolean.getBoolean("cassmon.bench.jfr")) {
+            // Profiling runs only (it costs CPU): allocation and CPU samples, written when the node stops.
+            jvmArgs.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + workRoot.resolve(name + ".jfr"));
+        }
         CassandraNode node = CassandraNode.builder(version).name(name).initialData(data)
-                .jvmArgs(config.jvmArgs(workRoot.resolve(name + "-conf"), port, paths).toArray(new String[0]))
+                .jvmArgs(jvmArgs.toArray(new String[0]))
                 .startTimeout(Duration.ofMinutes(6))
                 .build();
         try (node) {
