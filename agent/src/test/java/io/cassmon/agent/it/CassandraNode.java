@@ -59,6 +59,7 @@ public final class CassandraNode implements AutoCloseable {
     private final Map<String, String> yamlOverrides;
     private final Duration startTimeout;
     private final Path directory;
+    private final Path initialData;
 
     private Process process;
     private boolean everStarted;
@@ -80,6 +81,7 @@ public final class CassandraNode implements AutoCloseable {
         this.yamlOverrides = Map.copyOf(b.yaml);
         this.startTimeout = b.startTimeout;
         this.directory = workRoot().resolve(name).toAbsolutePath();
+        this.initialData = b.initialData;
     }
 
     public static Builder builder(String version) {
@@ -107,6 +109,9 @@ public final class CassandraNode implements AutoCloseable {
             if (!everStarted) {
                 killLeftoverOfEarlierRun();
                 CassandraDistribution.deleteRecursively(directory);
+                if (initialData != null) {
+                    CassandraDistribution.copyRecursively(initialData, directory.resolve("data"));
+                }
             }
             Files.createDirectories(directory.resolve("conf"));
             Files.createDirectories(directory.resolve("logs"));
@@ -431,6 +436,7 @@ public final class CassandraNode implements AutoCloseable {
         private final List<Path> triggerJars = new ArrayList<>();
         private final Map<String, String> yaml = new LinkedHashMap<>();
         private Duration startTimeout = Duration.ofSeconds(180);
+        private Path initialData;
 
         private Builder(String version) {
             CassandraVersion.parse(version);
@@ -500,6 +506,15 @@ public final class CassandraNode implements AutoCloseable {
         /** Sets or replaces a top-level cassandra.yaml entry; {@code value} is yaml text (mind the version's names). */
         public Builder yaml(String key, String value) {
             yaml.put(key, value);
+            return this;
+        }
+
+        /**
+         * A data directory to start from (e.g. one prepared with many tables by an earlier node of the same
+         * version and cluster name): copied into the node's {@code data/} on its first start, after the wipe.
+         */
+        public Builder initialData(Path data) {
+            this.initialData = data;
             return this;
         }
 

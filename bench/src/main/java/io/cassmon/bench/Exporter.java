@@ -1,0 +1,86 @@
+package io.cassmon.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The four configurations a node is measured in. */
+enum Exporter {
+    NONE("no exporter"),
+    CASSMON("cassmon (defaults)"),
+    CASSMON_FULL("cassmon (detail: full)"),
+    JMX_EXPORTER("jmx_exporter 1.0.1");
+
+    final String title;
+
+    Exporter(String title) {
+        this.title = title;
+    }
+
+    boolean scraped() {
+        return this != NONE;
+    }
+
+    static Exporter parse(String s) {
+        switch (s.trim().toLowerCase()) {
+            case "none":
+                return NONE;
+            case "cassmon":
+                return CASSMON;
+            case "cassmon-full":
+            case "full":
+                return CASSMON_FULL;
+            case "jmx":
+            case "jmx_exporter":
+                return JMX_EXPORTER;
+            default:
+                throw new IllegalArgumentException("unknown configuration " + s
+                        + " (none, cassmon, cassmon-full, jmx)");
+        }
+    }
+
+    /** The JVM arguments that attach this exporter on {@code 127.0.0.1:port}; config files go to {@code dir}. */
+    List<String> jvmArgs(Path dir, int port, Paths paths) {
+        try {
+            Files.createDirectories(dir);
+            switch (this) {
+                case CASSMON:
+                case CASSMON_FULL: {
+                    Path config = dir.resolve(name().toLowerCase() + "-cassmon.yml");
+                    Files.writeString(config, "http:\n  host: 127.0.0.1\n  port: " + port + "\n"
+                            + (this == CASSMON_FULL ? "metrics:\n  detail: full\n" : ""));
+                    return List.of("-javaagent:" + paths.agentJar() + "=config=" + config);
+                }
+                case JMX_EXPORTER:
+                    return List.of("-javaagent:" + paths.jmxExporterJar() + "=127.0.0.1:" + port + ":"
+                            + paths.jmxExporterRules());
+                default:
+                    return List.of();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the agents' jars and the jmx_exporter rules are. */
+    record Paths(Path agentJar, Path jmxExporterJar, Path jmxExporterRules) {
+        static Paths fromSystemProperties() {
+            Paths p = new Paths(path("cassmon.agent.jar", "agent/target/cassmon-agent.jar"),
+                    path("cassmon.bench.jmx.jar", "bench/target/jmx_exporter/jmx_prometheus_javaagent-1.0.1.jar"),
+                    path("cassmon.bench.jmx.rules", "bench/jmx-exporter-cassandra.yml"));
+            for (Path f : List.of(p.agentJar, p.jmxExporterJar, p.jmxExporterRules)) {
+                if (!Files.isRegularFile(f)) {
+                    throw new IllegalStateException(f + " does not exist: run bench/run.sh, which builds and fetches"
+                            + " everything");
+                }
+            }
+            return p;
+        }
+
+        private static Path path(String property, String fallback) {
+            return java.nio.file.Paths.get(System.getProperty(property, fallback)).toAbsolutePath();
+        }
+    }
+}

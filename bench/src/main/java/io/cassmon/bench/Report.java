@@ -1,0 +1,185 @@
+package io.cassmon.bench;
+
+import io.cassmon.bench.ScrapeBenchmark.Result;
+import java.lang.management.ManagementFactory;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/** The markdown report of a {@link ScrapeBenchmark} run: the table, the ratios and the targets. */
+final class Report {
+    private final String version;
+    private final ScrapeBenchmark.Settings settings;
+    private final List<Result> results = new ArrayList<>();
+
+    Report(String version, ScrapeBenchmark.Settings settings) {
+        this.version = version;
+        this.settings = settings;
+    }
+
+    void add(Result result) {
+        results.add(result);
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "## Scrape benchmark, %s%n%n", LocalDate.now()));
+        md.append(String.format(Locale.ROOT, "Cassandra %s, %s %s, %d cores, load average at the end %.2f; "
+                        + "at least %d scrapes and %d s per configuration after %d warm-up scrapes; idle window %d s.%n%n",
+                version, System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                settings.scrapes(), settings.seconds(), settings.warmup(), settings.idleSeconds()));
+        md.append("| tables | configuration | startup | scrapes | scrape min / median / p99 | response | samples"
+                + " | series per table | Cassandra CPU per scrape | allocated per scrape | per sample |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Result r : results) {
+            if (!r.config.scraped()) {
+                md.append(String.format(Locale.ROOT, "| %,d | %s | %,d ms | | | | | | (idle: %.3f s/s) | (idle: %s/s) | |%n",
+                        r.tables, r.config.title, r.startupMillis, r.idleCpuPerSecond, bytes(r.idleAllocPerSecond)));
+                continue;
+            }
+            md.append(String.format(Locale.ROOT, "| %,d | %s | %,d ms | %d | %s / %s / %s | %s | %,d | %s | %s | %s | %s |%n",
+                    r.tables, r.config.title, r.startupMillis, r.scrapes, ms(r.latencyMillis(0)),
+                    ms(r.latencyMillis(0.5)), ms(r.latencyMillis(0.99)), bytes(r.bytes), r.samples,
+                    Double.isNaN(r.seriesPerTable()) ? "–" : String.format(Locale.ROOT, "%.1f", r.seriesPerTable()),
+                    seconds(r.cpuPerScrape), bytes(r.httpAllocPerScrape),
+                    String.format(Locale.ROOT, "%.0f B", r.httpAllocPerScrape / r.samples)));
+        }
+        md.append("\nCPU per scrape: utime+stime of the Cassandra process (/proc/PID/stat) over the scrape loop, minus"
+                + " its idle rate over the same time, divided by the scrapes. Allocated per scrape: bytes allocated by the"
+                + " exporter's HTTP threads (`prometheus-http-*`, ThreadMXBean.getThreadAllocatedBytes through the"
+                + " Attach API); whole-JVM allocation minus idle is in the second table as a cross-check.\n\n");
+        md.append(ratios());
+        md.append(crossCheck());
+        md.append(targets());
+        return md.toString();
+    }
+
+    private String ratios() {
+        StringBuilder md = new StringBuilder("### jmx_exporter ÷ cassmon (same node, same run)\n\n"
+                + "| tables | cassmon | median scrape | Cassandra CPU per scrape | allocated per scrape | response bytes | samples |\n"
+                + "|---:|---|---:|---:|---:|---:|---:|\n");
+        for (int tables : tableCounts()) {
+            Result jmx = find(tables, Exporter.JMX_EXPORTER);
+            for (Exporter c : List.of(Exporter.CASSMON, Exporter.CASSMON_FULL)) {
+                Result cm = find(tables, c);
+                if (jmx == null || cm == null) {
+                    continue;
+                }
+                md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s |%n", tables, c.title,
+                        ratio(jmx.latencyMillis(0.5), cm.latencyMillis(0.5)), ratio(jmx.cpuPerScrape, cm.cpuPerScrape),
+                        ratio(jmx.httpAllocPerScrape, cm.httpAllocPerScrape), ratio(jmx.bytes, cm.bytes),
+                        ratio(jmx.samples, cm.samples)));
+            }
+        }
+        return md.append('\n').toString();
+    }
+
+    private String crossCheck() {
+        StringBuilder md = new StringBuilder("### Cross-checks\n\n| tables | configuration | CPU per scrape, raw"
+                + " (idle not subtracted) | whole-JVM allocation per scrape minus idle | idle CPU | idle allocation |\n"
+                + "|---:|---|---:|---:|---:|---:|\n");
+        for (Result r : results) {
+            if (r.config.scraped()) {
+                md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %.3f s/s | %s/s |%n", r.tables, r.config.title,
+                        seconds(r.rawCpuPerScrape), bytes(r.allAllocPerScrape), r.idleCpuPerSecond,
+                        bytes(r.idleAllocPerSecond)));
+            }
+        }
+        return md.append('\n').toString();
+    }
+
+    private String targets() {
+        StringBuilder md = new StringBuilder("### Targets\n\n| target | measured | |\n|---|---|---|\n");
+        Result jmx1000 = find(1000, Exporter.JMX_EXPORTER);
+        Result cm1000 = find(1000, Exporter.CASSMON);
+        if (jmx1000 != null && cm1000 != null) {
+            double r = jmx1000.latencyMillis(0.5) / cm1000.latencyMillis(0.5);
+            target(md, "1,000 tables: median scrape ≥ 100× faster than jmx_exporter", String.format(Locale.ROOT, "%.0f×", r), r >= 100);
+            double c = jmx1000.cpuPerScrape / cm1000.cpuPerScrape;
+            target(md, "1,000 tables: Cassandra CPU per scrape ≥ 100× lower", String.format(Locale.ROOT, "%.0f×", c), c >= 100);
+        }
+        Result cm200 = find(200, Exporter.CASSMON);
+        if (cm200 != null) {
+            double m = cm200.latencyMillis(0.5);
+            target(md, "200 tables at defaults: median scrape ≤ 50 ms", ms(m), m <= 50);
+        }
+        for (Result r : results) {
+            if (r.config == Exporter.CASSMON || r.config == Exporter.CASSMON_FULL) {
+                double perSample = r.httpAllocPerScrape / r.samples;
+                target(md, String.format(Locale.ROOT, "%,d tables, %s: allocation ≤ 100 B per sample", r.tables, r.config.title),
+                        String.format(Locale.ROOT, "%.0f B", perSample), perSample <= 100);
+            }
+        }
+        for (int tables : tableCounts()) {
+            Result none = find(tables, Exporter.NONE);
+            Result cm = find(tables, Exporter.CASSMON);
+            if (none != null && cm != null) {
+                long delay = cm.startupMillis - none.startupMillis;
+                target(md, String.format(Locale.ROOT, "%,d tables: startup delay ≤ 300 ms (one boot each: noisy)", tables),
+                        String.format(Locale.ROOT, "%+,d ms", delay), delay <= 300);
+            }
+        }
+        Result cm0 = find(0, Exporter.CASSMON);
+        if (cm0 != null && cm200 != null && cm1000 != null) {
+            double a = (cm200.latencyMillis(0.5) - cm0.latencyMillis(0.5)) / 200;
+            double b = (cm1000.latencyMillis(0.5) - cm200.latencyMillis(0.5)) / 800;
+            double ca = (cm200.cpuPerScrape - cm0.cpuPerScrape) / 200;
+            double cb = (cm1000.cpuPerScrape - cm200.cpuPerScrape) / 800;
+            target(md, "scrape cost linear in tables (per-table cost 200→1000 vs 0→200)", String.format(Locale.ROOT,
+                    "median %.3f vs %.3f ms/table (×%.2f); CPU %.3f vs %.3f ms/table (×%.2f)", b, a, b / a,
+                    cb * 1000, ca * 1000, cb / ca), b / a <= 1.5 && cb / ca <= 1.5);
+        }
+        md.append("\nNot measured here: workload overhead (WorkloadBenchmark) and exposition vs byte copy (JMH).\n");
+        return md.toString();
+    }
+
+    private static void target(StringBuilder md, String what, String measured, boolean met) {
+        md.append("| ").append(what).append(" | ").append(measured).append(" | ").append(met ? "met" : "**missed**")
+                .append(" |\n");
+    }
+
+    private TreeSet<Integer> tableCounts() {
+        TreeSet<Integer> set = new TreeSet<>();
+        results.forEach(r -> set.add(r.tables));
+        return set;
+    }
+
+    private Result find(int tables, Exporter config) {
+        for (Result r : results) {
+            if (r.tables == tables && r.config == config) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    static String ms(double millis) {
+        if (Double.isNaN(millis)) {
+            return "–";
+        }
+        return millis >= 1000 ? String.format(Locale.ROOT, "%.2f s", millis / 1000)
+                : millis >= 10 ? String.format(Locale.ROOT, "%.1f ms", millis) : String.format(Locale.ROOT, "%.2f ms", millis);
+    }
+
+    static String seconds(double s) {
+        return s >= 1 ? String.format(Locale.ROOT, "%.2f s", s) : String.format(Locale.ROOT, "%.1f ms", s * 1000);
+    }
+
+    static String bytes(double b) {
+        if (b >= 1 << 20) {
+            return String.format(Locale.ROOT, "%.1f MiB", b / (1 << 20));
+        }
+        if (b >= 1 << 10) {
+            return String.format(Locale.ROOT, "%.0f KiB", b / (1 << 10));
+        }
+        return String.format(Locale.ROOT, "%.0f B", b);
+    }
+
+    private static String ratio(double a, double b) {
+        return b <= 0 ? "–" : String.format(Locale.ROOT, "%,.0f×", a / b);
+    }
+}
