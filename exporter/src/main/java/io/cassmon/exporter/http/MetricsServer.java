@@ -49,6 +49,9 @@ public final class MetricsServer implements Closeable {
             // simpleclient serves metrics at "/" too; cassmon's root is an index page that also answers 404.
             http.removeContext("/");
             http.createContext("/", new IndexHandler());
+            // The same answer as simpleclient's handler, written through a buffer (see MetricsHandler).
+            http.removeContext(METRICS_PATH);
+            http.createContext(METRICS_PATH, new MetricsHandler(registry));
             for (Map.Entry<String, HttpHandler> path : extraPaths.entrySet()) {
                 http.createContext(path.getKey(), path.getValue());
             }
