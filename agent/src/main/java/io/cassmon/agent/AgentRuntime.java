@@ -4,10 +4,13 @@ import com.codahale.metrics.MetricRegistry;
 import io.cassmon.agent.node.DiscoveryTargets;
 import io.cassmon.agent.node.NodeCollectors;
 import io.cassmon.agent.node.Topology;
-import io.cassmon.agent.node.TopologyLabelledRegistry;
+import io.cassmon.agent.node.TopologyLabels;
 import io.cassmon.exporter.http.DiscoveryHandler;
 import io.cassmon.exporter.cassandra.CassandraNaming;
 import io.cassmon.exporter.config.ExporterConfig;
+import io.cassmon.exporter.exposition.CommonLabels;
+import io.cassmon.exporter.exposition.Exposition;
+import io.cassmon.exporter.exposition.SampleSource;
 import io.cassmon.exporter.http.MetricsServer;
 import io.cassmon.exporter.log.Log;
 import io.cassmon.exporter.mapping.RegistryCollector;
@@ -52,17 +55,18 @@ final class AgentRuntime implements Runnable {
     public void run() {
         try {
             Topology topology = NodeCollectors.topology();
-            CollectorRegistry prometheus = config.metrics().topologyLabels()
-                    ? new TopologyLabelledRegistry(topology) : new CollectorRegistry();
+            CollectorRegistry prometheus = new CollectorRegistry();
             ScrapeErrors errors = new ScrapeErrors();
-            prometheus.register(new RegistryCollector(() -> cassandra.isEmpty() ? others : cassandra,
-                    config.metrics().buckets(), errors));
+            RegistryCollector registries = new RegistryCollector(() -> cassandra.isEmpty() ? others : cassandra,
+                    config.metrics().buckets(), errors);
             prometheus.register(new LargePartitionCollector(this::exportedTables));
             LargePartitions.threshold(config.metrics().largePartitionThreshold());
             NodeCollectors.register(prometheus, topology, errors);
+            Exposition exposition = new Exposition(Collections.<SampleSource>singletonList(registries), prometheus,
+                    config.metrics().topologyLabels() ? new TopologyLabels(topology) : CommonLabels.NONE);
             MetricsServer server;
             try {
-                server = MetricsServer.start(config.host(), config.port(), prometheus, Collections.singletonMap(
+                server = MetricsServer.start(config.host(), config.port(), exposition, Collections.singletonMap(
                         MetricsServer.DISCOVERY_PATH, new DiscoveryHandler(new DiscoveryTargets(topology, config.port()))));
             } catch (IOException e) {
                 Log.error("cassmon agent disabled, the JVM continues without it: cannot listen on "

@@ -3,8 +3,6 @@ package io.cassmon.exporter.histogram;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Which of Cassandra's bucket boundaries are exported. Merging adjacent Cassandra buckets keeps every count
@@ -13,7 +11,8 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class BucketLayout {
     private final double[] wanted;
-    private final ConcurrentMap<String, Bounds> chosen = new ConcurrentHashMap<>();
+    /** Chosen bounds by offsets array (the shared arrays of {@link EstimatedHistogramOffsets}) and shift. */
+    private volatile Chosen[] chosen = new Chosen[0];
 
     private BucketLayout(double[] wanted) {
         this.wanted = wanted;
@@ -35,8 +34,30 @@ public final class BucketLayout {
      * (6 for microseconds, 9 for nanoseconds, 0 for bytes and counts).
      */
     public Bounds bounds(long[] offsets, int decimalShift) {
-        return chosen.computeIfAbsent(offsets.length + "/" + offsets[0] + "/" + decimalShift,
-                key -> choose(offsets, decimalShift));
+        for (Chosen known : chosen) {
+            if (known.offsets == offsets && known.decimalShift == decimalShift) {
+                return known.bounds;
+            }
+        }
+        Bounds bounds = choose(offsets, decimalShift);
+        synchronized (this) {
+            Chosen[] more = Arrays.copyOf(chosen, chosen.length + 1);
+            more[chosen.length] = new Chosen(offsets, decimalShift, bounds);
+            chosen = more;
+        }
+        return bounds;
+    }
+
+    private static final class Chosen {
+        final long[] offsets;
+        final int decimalShift;
+        final Bounds bounds;
+
+        Chosen(long[] offsets, int decimalShift, Bounds bounds) {
+            this.offsets = offsets;
+            this.decimalShift = decimalShift;
+            this.bounds = bounds;
+        }
     }
 
     private Bounds choose(long[] offsets, int decimalShift) {

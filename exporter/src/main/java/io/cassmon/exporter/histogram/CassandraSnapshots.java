@@ -23,18 +23,18 @@ public final class CassandraSnapshots {
         return SNAPSHOT_CLASS.equals(snapshot.getClass().getName());
     }
 
-    /** Powers of ten between a Cassandra timer's unit and seconds. */
-    public static int timerDecimalShift(long[] values) {
-        if (values.length == MICROSECOND_TIMER_VALUES) {
+    /** Powers of ten between a Cassandra timer's unit and seconds, told by its number of bucket counts. */
+    public static int timerDecimalShift(int values) {
+        if (values == MICROSECOND_TIMER_VALUES) {
             return 6;
         }
-        if (values.length == NANOSECOND_TIMER_VALUES) {
+        if (values == NANOSECOND_TIMER_VALUES) {
             return 9;
         }
-        throw new IllegalStateException("a Cassandra timer with " + values.length + " buckets has no known unit");
+        throw new IllegalStateException("a Cassandra timer with " + values + " bucket counts has no known unit");
     }
 
-    public static boolean considersZeroes(long[] values) {
-        return values.length == ZERO_CONSIDERING_VALUES;
+    public static boolean considersZeroes(int values) {
+        return values == ZERO_CONSIDERING_VALUES;
     }
 }

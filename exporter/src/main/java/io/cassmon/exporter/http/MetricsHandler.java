@@ -2,86 +2,78 @@ package io.cassmon.exporter.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.prometheus.client.CollectorRegistry;
+import io.cassmon.exporter.exposition.Exposition;
+import io.cassmon.exporter.exposition.ExpositionBuffer;
+import io.cassmon.exporter.exposition.ExpositionFormat;
 import io.prometheus.client.Predicate;
 import io.prometheus.client.SampleNameFilter;
-import io.prometheus.client.exporter.common.TextFormat;
-import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.net.URLDecoder;
-import java.nio.charset.Charset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * {@code /metrics}: the same answer as simpleclient_httpserver 0.16.0's handler (content type by {@code Accept},
- * {@code name[]} filters, gzip by {@code Accept-Encoding}, {@code Content-Length}, HEAD), byte for byte, but the text
- * goes through a {@link BufferedWriter}. simpleclient writes {@link TextFormat} into a bare
- * {@link OutputStreamWriter}, where every one of its small writes (one per character of each label value) runs the
- * charset encoder and allocates a {@code CharBuffer}: two thirds of a scrape's allocation and half its CPU on a
- * 200-table node (docs/performance.md).
+ * {@code /metrics}: what simpleclient_httpserver 0.16.0's handler answers (content type by {@code Accept},
+ * {@code name[]} filters, gzip by {@code Accept-Encoding}, {@code Content-Length}, HEAD), but the text is written
+ * straight into a reused buffer ({@link Exposition}) and concurrent scrapes share one collection
+ * ({@link SharedScrapes}). gzip is at the fastest level: a scrape is compressed once per request, in Cassandra's
+ * process, and its text compresses well at any level.
  */
 final class MetricsHandler implements HttpHandler {
-    private static final Charset UTF_8 = Charset.forName("UTF-8");
-    private static final int WRITER_BUFFER_CHARS = 1 << 16;
+    private static final int FILTERED_BUFFER_BYTES = 1 << 12;
 
-    private final CollectorRegistry registry;
-    /** One response buffer per server thread, kept between scrapes, as simpleclient does. */
-    private final ThreadLocal<ByteArrayOutputStream> buffers = new ThreadLocal<ByteArrayOutputStream>() {
-        @Override
-        protected ByteArrayOutputStream initialValue() {
-            return new ByteArrayOutputStream(1 << 20);
-        }
-    };
+    private final Exposition exposition;
+    private final SharedScrapes shared;
 
-    MetricsHandler(CollectorRegistry registry) {
-        this.registry = registry;
+    MetricsHandler(Exposition exposition) {
+        this.exposition = exposition;
+        this.shared = new SharedScrapes(exposition);
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            String query = exchange.getRequestURI().getRawQuery();
-            ByteArrayOutputStream response = buffers.get();
-            response.reset();
-            String contentType = TextFormat.chooseContentType(exchange.getRequestHeaders().getFirst("Accept"));
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-            Predicate<String> filter = SampleNameFilter.restrictToNamesEqualTo(null, names(query));
-            Writer writer = new BufferedWriter(new OutputStreamWriter(response, UTF_8), WRITER_BUFFER_CHARS);
+            ExpositionFormat format = ExpositionFormat.forAccept(exchange.getRequestHeaders().getFirst("Accept"));
+            exchange.getResponseHeaders().set("Content-Type", format.contentType());
+            Predicate<String> filter = SampleNameFilter.restrictToNamesEqualTo(null,
+                    names(exchange.getRequestURI().getRawQuery()));
             if (filter == null) {
-                TextFormat.writeFormat(contentType, writer, registry.metricFamilySamples());
+                shared.serve(format, body -> send(exchange, body));
             } else {
-                TextFormat.writeFormat(contentType, writer, registry.filteredMetricFamilySamples(filter));
-            }
-            writer.close();
-            if (acceptsGzip(exchange)) {
-                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-                exchange.sendResponseHeaders(200, 0);
-                GZIPOutputStream gzip = new GZIPOutputStream(exchange.getResponseBody());
-                try {
-                    response.writeTo(gzip);
-                } finally {
-                    gzip.close();
-                }
-            } else {
-                long length = response.size();
-                if (length > 0) {
-                    exchange.getResponseHeaders().set("Content-Length", String.valueOf(length));
-                }
-                if ("HEAD".equals(exchange.getRequestMethod())) {
-                    length = -1;
-                }
-                exchange.sendResponseHeaders(200, length);
-                response.writeTo(exchange.getResponseBody());
+                ExpositionBuffer body = new ExpositionBuffer(FILTERED_BUFFER_BYTES);
+                exposition.write(format, body, filter);
+                send(exchange, body);
             }
         } finally {
             exchange.close();
         }
+    }
+
+    private static void send(HttpExchange exchange, ExpositionBuffer body) throws IOException {
+        if (acceptsGzip(exchange)) {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream gzip = new FastGzip(exchange.getResponseBody());
+            try {
+                body.writeTo(gzip);
+            } finally {
+                gzip.close();
+            }
+            return;
+        }
+        long length = body.size();
+        if (length > 0) {
+            exchange.getResponseHeaders().set("Content-Length", String.valueOf(length));
+        }
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            length = -1;
+        }
+        exchange.sendResponseHeaders(200, length);
+        body.writeTo(exchange.getResponseBody());
     }
 
     private static boolean acceptsGzip(HttpExchange exchange) {
@@ -111,5 +103,13 @@ final class MetricsHandler implements HttpHandler {
             }
         }
         return names;
+    }
+
+    /** gzip at {@link Deflater#BEST_SPEED}, with a buffer big enough that the exposition goes out in few writes. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 }

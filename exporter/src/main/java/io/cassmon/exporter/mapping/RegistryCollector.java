@@ -1,11 +1,13 @@
 package io.cassmon.exporter.mapping;
 
+import io.cassmon.exporter.exposition.SampleListSink;
+import io.cassmon.exporter.exposition.SampleSink;
+import io.cassmon.exporter.exposition.SampleSource;
 import io.cassmon.exporter.histogram.BucketFamily;
 import io.cassmon.exporter.histogram.BucketLayout;
 import io.cassmon.exporter.registry.Family;
 import io.cassmon.exporter.registry.RegistryIndex;
 import io.prometheus.client.Collector;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -16,12 +18,13 @@ import java.util.function.Supplier;
 
 /**
  * The Prometheus view of the followed Dropwizard registries plus cassmon's own health. Reads metrics at
- * scrape time only; nothing runs between scrapes.
+ * scrape time only; nothing runs between scrapes. {@code /metrics} has it write text directly
+ * ({@link SampleSource}); {@link #collect()} gives the same samples to simpleclient.
  */
-public final class RegistryCollector extends Collector implements Collector.Describable {
+public final class RegistryCollector extends Collector implements Collector.Describable, SampleSource {
     private final Supplier<? extends Collection<RegistryIndex>> registries;
     private final ScrapeErrors errors;
-    private final FamilyRenderer renderer;
+    private final Map<BucketFamily, BucketLayout> buckets;
     private final SelfMetrics self = new SelfMetrics();
 
     /**
@@ -38,13 +41,20 @@ public final class RegistryCollector extends Collector implements Collector.Desc
                              Map<BucketFamily, BucketLayout> buckets, ScrapeErrors errors) {
         this.registries = registries;
         this.errors = errors;
-        this.renderer = new FamilyRenderer(errors, buckets);
+        this.buckets = buckets;
     }
 
     @Override
     public List<MetricFamilySamples> collect() {
+        SampleListSink sink = new SampleListSink();
+        writeTo(sink);
+        return sink.families();
+    }
+
+    @Override
+    public void writeTo(SampleSink sink) {
         long start = System.nanoTime();
-        List<MetricFamilySamples> out = new ArrayList<>();
+        FamilyRenderer renderer = new FamilyRenderer(errors, buckets);
         Set<String> names = new HashSet<>();
         ScrapeStats stats = new ScrapeStats();
         int exported = 0;
@@ -61,15 +71,14 @@ public final class RegistryCollector extends Collector implements Collector.Desc
                             "two Dropwizard registries export a family of this name; the first one wins"));
                     continue;
                 }
-                MetricFamilySamples rendered = renderer.render(family, stats, index::lookup);
-                if (rendered != null) {
-                    out.add(rendered);
-                }
+                renderer.render(family, stats, index::lookup, sink);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.addAll(self.render(seconds, stats, errors.total(), indices.size(), exported, filtered, conflicting));
-        return out;
+        for (MetricFamilySamples family : self.render(seconds, stats, errors.total(), indices.size(), exported,
+                filtered, conflicting)) {
+            sink.family(family);
+        }
     }
 
     /** Families change as tables come and go, so none are declared up front. */

@@ -1,8 +1,12 @@
 package io.cassmon.exporter.cassandra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
+import io.cassmon.exporter.exposition.ExpositionFormat;
+import io.cassmon.exporter.exposition.Expositions;
 import io.cassmon.exporter.mapping.RegistryCollector;
 import io.cassmon.exporter.registry.RegistryIndex;
 import io.prometheus.client.CollectorRegistry;
@@ -21,11 +25,13 @@ final class CatalogScrape {
 
     final MetricRegistry registry = new MetricRegistry();
     private final CollectorRegistry prometheus = new CollectorRegistry();
+    private final RegistryCollector collector;
 
     CatalogScrape(CatalogConfig config) {
         RegistryIndex index = new RegistryIndex(new CassandraNaming(config));
         index.follow(registry);
-        prometheus.register(new RegistryCollector(() -> Collections.singletonList(index), config.buckets()));
+        collector = new RegistryCollector(() -> Collections.singletonList(index), config.buckets());
+        prometheus.register(collector);
     }
 
     /** A 4.1+ timer: microseconds, 127 buckets. */
@@ -43,6 +49,7 @@ final class CatalogScrape {
                 new Histogram(new DecayingEstimatedHistogramReservoir(164, considerZeroes, 1)));
     }
 
+    /** simpleclient's text of the scrape, checked to be what /metrics writes directly. */
     String text() {
         StringWriter out = new StringWriter();
         try {
@@ -50,7 +57,10 @@ final class CatalogScrape {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        String text = out.toString();
+        String direct = Expositions.direct(collector, ExpositionFormat.TEXT_004);
+        assertEquals(Expositions.withoutScrapeTotals(text), Expositions.withoutScrapeTotals(direct));
+        return text;
     }
 
     /** The families of the scrape without cassmon's own, sorted by name. */

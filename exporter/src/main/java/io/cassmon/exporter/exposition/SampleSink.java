@@ -1,0 +1,31 @@
+package io.cassmon.exporter.exposition;
+
+import io.prometheus.client.Collector.MetricFamilySamples;
+import io.prometheus.client.Collector.Type;
+import java.util.List;
+
+/**
+ * Where a collector puts its samples: straight into exposition text ({@link TextSink}) or into simpleclient's
+ * {@link MetricFamilySamples} ({@link SampleListSink}). A family's samples come between {@link #startFamily} and
+ * {@link #endFamily}; a family that got none is left out.
+ */
+public interface SampleSink {
+    void startFamily(String name, Type type, String help, List<String> labelNames);
+
+    /**
+     * One sample of the current family: its name is the family's plus {@code suffix}, its labels the family's with
+     * {@code labelValues}, then {@code extraLabel="extraValue"} when {@code extraLabel} is not null.
+     */
+    void sample(Suffix suffix, List<String> labelValues, String extraLabel, String extraValue, double value);
+
+    /** A position to go back to with {@link #reset(int)}, dropping the samples written since. */
+    int mark();
+
+    void reset(int mark);
+
+    /** Ends the current family; returns its number of samples. */
+    int endFamily();
+
+    /** A family built by simpleclient code (cassmon's own metrics, JVM collectors). */
+    void family(MetricFamilySamples family);
+}
