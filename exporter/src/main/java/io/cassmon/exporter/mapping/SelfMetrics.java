@@ -15,7 +15,8 @@ public final class SelfMetrics {
     /** Name, type, labels and help of each family; the reference documentation is generated from this table. */
     public static final List<String[]> FAMILIES = Collections.unmodifiableList(Arrays.asList(
             new String[] {"cassmon_scrape_duration_seconds", "gauge", "",
-                "Time this scrape spent reading the Dropwizard registries, before serialisation."},
+                "Time this scrape spent reading the Dropwizard registries and writing their samples; the JVM and node"
+                    + " families and sending the response come after."},
             new String[] {"cassmon_scrape_samples", "gauge", "",
                 "Samples read from the Dropwizard registries in this scrape (cassmon_ families excluded)."},
             new String[] {"cassmon_scrape_non_numeric_gauges", "gauge", "",
