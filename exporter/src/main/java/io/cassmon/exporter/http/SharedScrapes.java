@@ -17,8 +17,11 @@ import java.util.concurrent.CountDownLatch;
  * starts a new one: no answer is older than the request. Buffers are reused between scrapes.
  */
 final class SharedScrapes {
-    /** Buffers kept between scrapes; more are made (and dropped) only while several scrapes overlap. */
-    private static final int SPARE_BUFFERS = 2;
+    /**
+     * Buffers kept between scrapes (each as big as the largest exposition, ~12 MiB at 1,000 tables): one; more are
+     * made, and dropped, only while scrapes of both formats overlap.
+     */
+    private static final int SPARE_BUFFERS = 1;
     private static final int INITIAL_BUFFER_BYTES = 1 << 20;
 
     /** What a response does with the collected bytes; they are valid only during the call. */
