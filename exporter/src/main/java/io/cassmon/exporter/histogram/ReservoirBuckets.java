@@ -23,6 +23,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public abstract class ReservoirBuckets {
     static final String RESERVOIR_CLASS = "org.apache.cassandra.metrics.DecayingEstimatedHistogramReservoir";
     private static final ConcurrentMap<String, int[]> STRIPE_LAYOUTS = new ConcurrentHashMap<>();
+    /**
+     * Fields followed from the metric to its reservoir: Cassandra 5.0's latency timer holds a Histogram, which holds
+     * a ScalingReservoir, which holds the DecayingEstimatedHistogramReservoir.
+     */
+    private static final int SEARCH_DEPTH = 5;
     private static volatile boolean fallbackLogged;
 
     /**
@@ -36,17 +41,20 @@ public abstract class ReservoirBuckets {
 
     /** The reader for {@code metric}, a Dropwizard Timer or Histogram. */
     public static ReservoirBuckets of(Metric metric) {
+        String why;
         try {
-            Object reservoir = findReservoir(metric, 3);
+            Object reservoir = findReservoir(metric, SEARCH_DEPTH);
             if (reservoir != null) {
                 return direct(reservoir);
             }
+            why = "no " + RESERVOIR_CLASS + " in " + metric.getClass().getName();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            if (!fallbackLogged) {
-                fallbackLogged = true;
-                Log.info("cassmon: reading Cassandra histograms through getSnapshot(), its buckets cannot be read"
-                        + " directly here: " + e);
-            }
+            why = e.toString();
+        }
+        if (!fallbackLogged) {
+            fallbackLogged = true;
+            Log.info("cassmon: reading Cassandra histograms through getSnapshot() (slower), their buckets cannot be"
+                    + " read directly here: " + why);
         }
         return new FromSnapshot((Sampling) metric);
     }
