@@ -8,6 +8,7 @@ import io.cassmon.agent.node.TopologyLabelledRegistry;
 import io.cassmon.exporter.http.DiscoveryHandler;
 import io.cassmon.exporter.cassandra.CassandraNaming;
 import io.cassmon.exporter.config.ExporterConfig;
+import io.cassmon.exporter.http.HttpSecurity;
 import io.cassmon.exporter.http.MetricsServer;
 import io.cassmon.exporter.log.Log;
 import io.cassmon.exporter.mapping.RegistryCollector;
@@ -16,6 +17,7 @@ import io.cassmon.exporter.registry.MechanicalNaming;
 import io.cassmon.exporter.registry.Family;
 import io.cassmon.exporter.registry.RegistryIndex;
 import io.cassmon.exporter.registry.TrackedMetric;
+import io.cassmon.exporter.tls.TlsException;
 import io.cassmon.agent.partitions.LargePartitionCollector;
 import io.cassmon.agent.partitions.LargePartitions;
 import io.cassmon.agent.partitions.WriterInstrumentation;
@@ -61,17 +63,28 @@ final class AgentRuntime implements Runnable {
             LargePartitions.threshold(config.metrics().largePartitionThreshold());
             NodeCollectors.register(prometheus, topology, errors);
             MetricsServer server;
+            HttpSecurity security = config.security();
             try {
                 server = MetricsServer.start(config.host(), config.port(), prometheus, Collections.singletonMap(
-                        MetricsServer.DISCOVERY_PATH, new DiscoveryHandler(new DiscoveryTargets(topology, config.port()))));
+                        MetricsServer.DISCOVERY_PATH, new DiscoveryHandler(new DiscoveryTargets(topology, config.port()))),
+                        security);
             } catch (IOException e) {
                 Log.error("cassmon agent disabled, the JVM continues without it: cannot listen on "
                         + config.host() + ":" + config.port() + ": " + e.getMessage()
                         + " (choose another port with -javaagent:cassmon-agent.jar=[host:]port)");
                 return;
+            } catch (TlsException e) {
+                // The files were checked at startup; they changed (or vanished) since.
+                Log.error("cassmon agent disabled, the JVM continues without it: " + e.getMessage());
+                return;
             }
-            Log.info("cassmon agent " + version() + " serving http://" + config.host() + ":" + server.port()
-                    + MetricsServer.METRICS_PATH);
+            Log.info("cassmon agent " + version() + " serving " + security.scheme() + "://" + config.host() + ":"
+                    + server.port() + MetricsServer.METRICS_PATH + " (" + security
+                    + (server.certificate() == null ? "" : "; certificate " + server.certificate()) + ")");
+            if (security.users() != null && security.tls() == null) {
+                Log.warn("cassmon: basic auth over plain HTTP sends passwords readable on the network; configure"
+                        + " http.tls too");
+            }
             followRegistries();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -36,9 +36,12 @@ public final class DiscoveryHandler implements HttpHandler {
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type",
                     known == null ? "text/plain; charset=utf-8" : "application/json");
-            exchange.sendResponseHeaders(known == null ? 503 : 200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+            boolean head = "HEAD".equals(exchange.getRequestMethod());
+            exchange.sendResponseHeaders(known == null ? 503 : 200, head ? -1 : body.length);
+            if (!head) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
             }
         } finally {
             exchange.close();
