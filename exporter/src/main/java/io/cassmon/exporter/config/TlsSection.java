@@ -58,11 +58,11 @@ final class TlsSection {
     private static KeySource identity(YamlSection tls) throws ConfigException {
         ConfiguredFile cert = file(tls, "cert_file");
         ConfiguredFile key = file(tls, "key_file");
-        KeySource keystore = keystore(tls, "keystore");
-        if (keystore != null && (cert != null || key != null)) {
+        if (tls.raw("keystore_file") != null && (cert != null || key != null)) {
             throw tls.error(cert != null ? "cert_file" : "key_file", "give either cert_file and key_file (PEM) or"
                     + " keystore_file, not both");
         }
+        KeySource keystore = keystore(tls, "keystore");
         if (keystore != null) {
             return keystore;
         }

@@ -29,8 +29,8 @@ final class KeyStoreFile {
                 throw passwordFile.error("the password in " + passwordFile.path() + " does not open " + file.path()
                         + " (" + file.keyPath() + ")");
             }
-            throw file.error(file.path() + " is not a readable " + source.keystoreType() + " keystore: "
-                    + e.getMessage());
+            throw file.error(file.path() + " is not a " + source.keystoreType() + " keystore, or it is damaged"
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (GeneralSecurityException e) {
             throw file.error(file.path() + " cannot be loaded as a " + source.keystoreType() + " keystore: "
                     + e.getMessage());
