@@ -92,6 +92,38 @@ class HttpSecurityIT {
     }
 
     @Test
+    void prometheusScrapesWithItsClientCertificateAndPassword() throws Exception {
+        Path dir = pkiDir.getParent().resolve("prometheus");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("password"), PASSWORD + "\n");
+        Files.writeString(dir.resolve("wrong-password"), "not-the-password\n");
+        String tls = "    tls_config: {ca_file: " + pkiDir.resolve("ca.pem") + ", cert_file: " + pkiDir.resolve("client.pem")
+                + ", key_file: " + pkiDir.resolve("client.key") + "}\n";
+        String target = "    static_configs: [{targets: ['127.0.0.1:" + port + "']}]\n";
+        Path config = Files.writeString(dir.resolve("prometheus.yml"), "global: {scrape_interval: 1s, scrape_timeout: 1s}\n"
+                + "scrape_configs:\n"
+                + "  - job_name: cassandra\n    scheme: https\n" + tls
+                + "    basic_auth: {username: prometheus, password_file: password}\n" + target
+                + "  - job_name: wrong-password\n    scheme: https\n" + tls
+                + "    basic_auth: {username: prometheus, password_file: wrong-password}\n" + target);
+        try (PrometheusServer prometheus = PrometheusServer.start(config, dir)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            String up = "";
+            String targets = "";
+            while (System.nanoTime() < deadline) {
+                up = prometheus.query("jvm_threads_current{job=\"cassandra\"}");
+                targets = prometheus.targets();
+                if (up.contains("\"value\":") && targets.contains("server returned HTTP status 401 Unauthorized")) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertTrue(up.contains("\"job\":\"cassandra\""), up);
+            assertTrue(targets.contains("server returned HTTP status 401 Unauthorized"), targets);
+        }
+    }
+
+    @Test
     void wrongOrMissingCredentialsAre401() throws Exception {
         for (String[] credentials : new String[][] {{"prometheus", "wrong"}, {"grafana", PASSWORD}, {null, null}}) {
             HttpResponse<String> response = get(withClientCertificate(), "/metrics", credentials[0], credentials[1]);

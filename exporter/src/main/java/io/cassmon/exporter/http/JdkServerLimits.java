@@ -18,9 +18,9 @@ final class JdkServerLimits {
     static final String MAX_RESPONSE_TIME = "sun.net.httpserver.maxRspTime";
     /** Header lines per request. */
     static final String MAX_HEADERS = "sun.net.httpserver.maxReqHeaders";
-    /** Bytes of request line and headers (JDK 8u, 11.0 and 17.0 updates of 2024 on, 21.0.4+, 23+; ignored before). */
+    /** Bytes of request line and headers; the connection is closed beyond (recent JDK updates; older ones ignore it). */
     static final String MAX_HEADER_BYTES = "sun.net.httpserver.maxReqHeaderSize";
-    /** Open connections; beyond, new ones are closed at once (recent JDK 8u, 11.0, 17.0 updates and 19+). */
+    /** Open connections; beyond, new ones are closed at once (recent JDK updates; older ones ignore it). */
     static final String MAX_CONNECTIONS = "jdk.httpserver.maxConnections";
 
     static final Map<String, String> DEFAULTS;

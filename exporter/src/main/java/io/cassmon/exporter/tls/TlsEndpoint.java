@@ -81,9 +81,15 @@ public final class TlsEndpoint {
         return tls.describe();
     }
 
+    /**
+     * A context without keys or trusted CAs, enough to ask what the JVM supports: unlike {@link SSLContext#getDefault()}
+     * it reads no {@code javax.net.ssl.*} keystore or the JVM's CA file (this runs in premain, which stays light).
+     */
     private static SSLContext defaultContext() {
         try {
-            return SSLContext.getDefault();
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[0], new TrustManager[0], null);
+            return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JVM has no TLS implementation: " + e, e);
         }
