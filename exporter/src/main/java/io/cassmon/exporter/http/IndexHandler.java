@@ -3,7 +3,6 @@ package io.cassmon.exporter.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** A tiny page at {@code /} pointing at the real endpoints; 404 for every other unknown path. */
@@ -21,17 +20,6 @@ final class IndexHandler implements HttpHandler {
             PlainText.send(exchange, 404, NOT_FOUND);
             return;
         }
-        try {
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            boolean head = "HEAD".equals(exchange.getRequestMethod());
-            exchange.sendResponseHeaders(200, head ? -1 : INDEX.length);
-            if (!head) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(INDEX);
-                }
-            }
-        } finally {
-            exchange.close();
-        }
+        PlainText.send(exchange, 200, "text/html; charset=utf-8", INDEX);
     }
 }
