@@ -69,6 +69,36 @@ class ReloadingTlsTest {
         assertEquals(BigInteger.valueOf(2002), keys.getCertificateChain(next)[0].getSerialNumber());
     }
 
+    @Test
+    void replacedClientCasAndKeystoreAreReloaded(@TempDir Path rogueDir) throws Exception {
+        TestPki pki = TestPki.create(dir, "ca");
+        pki.issue("server", 1001, true, "rsa");
+        pki.pkcs12("server");
+        pki.issue("renewed", 2002, true, "rsa");
+        Path renewed = pki.pkcs12("renewed");
+        Path password = pki.passwordFile();
+        TestPki.create(rogueDir, "rogue");
+        Files.copy(pki.caPem(), dir.resolve("clients.pem"));
+        ReloadingTls tls = new ReloadingTls(new TlsSettings(
+                TlsSettings.KeySource.keystore(file("keystore_file", dir.resolve("server.p12")), "PKCS12",
+                        file("keystore_password_file", password)),
+                TlsSettings.KeySource.pem(file("client_ca_file", dir.resolve("clients.pem")), null),
+                ClientAuth.REQUIRE, List.of("TLSv1.3"), List.of()), 0);
+        ReloadingTrustManager trust = new ReloadingTrustManager(tls);
+        assertEquals("CN=cassmon-test-ca", trust.getAcceptedIssuers()[0].getSubjectX500Principal().getName());
+
+        Files.copy(rogueDir.resolve("rogue.pem"), dir.resolve("clients.pem"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(renewed, dir.resolve("server.p12"), StandardCopyOption.REPLACE_EXISTING);
+        tls.maybeReload();
+
+        assertEquals("CN=cassmon-test-rogue", trust.getAcceptedIssuers()[0].getSubjectX500Principal().getName());
+        assertEquals(BigInteger.valueOf(2002), serial(tls));
+    }
+
+    private ConfiguredFile file(String key, Path path) {
+        return new ConfiguredFile("cassmon.yml", "http.tls." + key, path);
+    }
+
     private static BigInteger serial(ReloadingTls tls) {
         ReloadingKeyManager keys = new ReloadingKeyManager(tls);
         String alias = keys.chooseServerAlias("RSA", null, null);
