@@ -42,6 +42,7 @@ public final class ConfigLoader {
         HttpSection http = HttpSection.read(root.section("http"));
         CatalogConfig metrics = MetricsSection.read(root.section("metrics"));
         root.rejectUnknownKeys();
+        TlsSection.checkFiles(http.security().tls());
         return new ExporterConfig(http.host(), http.port(), metrics, http.security());
     }
 

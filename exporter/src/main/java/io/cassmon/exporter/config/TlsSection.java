@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads {@code http.tls} into {@link TlsSettings} and loads its files once, so that a bad certificate, key, keystore
- * or password is a configuration error at startup, naming the key and the file. Relative file names are resolved
- * against the directory of the configuration file.
+ * Reads {@code http.tls} into {@link TlsSettings}; {@link #checkFiles} loads its files once, so that a bad
+ * certificate, key, keystore or password is a configuration error at startup, naming the key and the file. Relative
+ * file names are resolved against the directory of the configuration file.
  */
 final class TlsSection {
     private static final List<String> KEYSTORE_TYPES = Arrays.asList("PKCS12", "JKS");
@@ -45,14 +45,19 @@ final class TlsSection {
             }
         }
         tls.rejectUnknownKeys();
-        TlsSettings settings = new TlsSettings(identity, clientAuth == ClientAuth.NONE ? null : trust, clientAuth,
-                protocols, ciphers);
+        return new TlsSettings(identity, clientAuth == ClientAuth.NONE ? null : trust, clientAuth, protocols, ciphers);
+    }
+
+    /** Loads every TLS file once, as the endpoint will; run after the whole document's keys were checked. */
+    static void checkFiles(TlsSettings settings) throws ConfigException {
+        if (settings == null) {
+            return;
+        }
         try {
             TlsEndpoint.check(settings);
         } catch (TlsException e) {
             throw new ConfigException(e.getMessage());
         }
-        return settings;
     }
 
     private static KeySource identity(YamlSection tls) throws ConfigException {

@@ -128,6 +128,8 @@ class HttpSecurityConfigTest {
             arguments("unknown cipher suite", String.format(mtls, "cipher_suites: [FAST_AND_LOOSE]"),
                 "cassmon.yml: http.tls.cipher_suites: expected JSSE cipher suite names this JVM supports, e.g."
                     + " TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, got \"FAST_AND_LOOSE\""),
+            arguments("unknown key beside bad files", "http: {tls: {cert_file: nope.pem, key_file: nope.key}, prot: 1}",
+                "cassmon.yml: unknown key http.prot (see the configuration reference in README.md)"),
             arguments("unknown tls key", String.format(mtls, "ciphers: [x]"),
                 "cassmon.yml: unknown key http.tls.ciphers (see the configuration reference in README.md)"),
             arguments("basic auth users missing", "http: {basic_auth: {user: x}}",
