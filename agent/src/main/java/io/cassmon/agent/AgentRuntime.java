@@ -11,6 +11,7 @@ import io.cassmon.exporter.config.ExporterConfig;
 import io.cassmon.exporter.exposition.CommonLabels;
 import io.cassmon.exporter.exposition.Exposition;
 import io.cassmon.exporter.exposition.SampleSource;
+import io.cassmon.exporter.http.HttpSecurity;
 import io.cassmon.exporter.http.MetricsServer;
 import io.cassmon.exporter.log.Log;
 import io.cassmon.exporter.mapping.RegistryCollector;
@@ -19,6 +20,7 @@ import io.cassmon.exporter.registry.MechanicalNaming;
 import io.cassmon.exporter.registry.Family;
 import io.cassmon.exporter.registry.RegistryIndex;
 import io.cassmon.exporter.registry.TrackedMetric;
+import io.cassmon.exporter.tls.TlsException;
 import io.cassmon.agent.partitions.LargePartitionCollector;
 import io.cassmon.agent.partitions.LargePartitions;
 import io.cassmon.agent.partitions.WriterInstrumentation;
@@ -65,17 +67,28 @@ final class AgentRuntime implements Runnable {
             Exposition exposition = new Exposition(Collections.<SampleSource>singletonList(registries), prometheus,
                     config.metrics().topologyLabels() ? new TopologyLabels(topology) : CommonLabels.NONE);
             MetricsServer server;
+            HttpSecurity security = config.security();
             try {
                 server = MetricsServer.start(config.host(), config.port(), exposition, Collections.singletonMap(
-                        MetricsServer.DISCOVERY_PATH, new DiscoveryHandler(new DiscoveryTargets(topology, config.port()))));
+                        MetricsServer.DISCOVERY_PATH, new DiscoveryHandler(new DiscoveryTargets(topology, config.port()))),
+                        security);
             } catch (IOException e) {
                 Log.error("cassmon agent disabled, the JVM continues without it: cannot listen on "
                         + config.host() + ":" + config.port() + ": " + e.getMessage()
                         + " (choose another port with -javaagent:cassmon-agent.jar=[host:]port)");
                 return;
+            } catch (TlsException e) {
+                // The files were checked at startup; they changed (or vanished) since.
+                Log.error("cassmon agent disabled, the JVM continues without it: " + e.getMessage());
+                return;
             }
-            Log.info("cassmon agent " + version() + " serving http://" + config.host() + ":" + server.port()
-                    + MetricsServer.METRICS_PATH);
+            Log.info("cassmon agent " + version() + " serving " + security.scheme() + "://" + config.host() + ":"
+                    + server.port() + MetricsServer.METRICS_PATH + " (" + security
+                    + (server.certificate() == null ? "" : "; certificate " + server.certificate()) + ")");
+            if (security.users() != null && security.tls() == null) {
+                Log.warn("cassmon: basic auth over plain HTTP sends passwords readable on the network; configure"
+                        + " http.tls too");
+            }
             followRegistries();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cassmon.agent.it.CassandraNode;
 import io.cassmon.agent.it.SharedCassandra;
+import io.cassmon.exporter.tls.TestPki;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -20,14 +21,20 @@ class CassandraFailurePolicyIT {
     private static final String AGENT_JAR = System.getProperty("cassmon.agent.jar");
 
     @Test
-    void invalidConfigKeepsCassandraRunningAndLogsWhy(@TempDir Path dir) throws Exception {
+    void badTlsKeyFileKeepsCassandraRunningAndLogsWhatToFix(@TempDir Path dir) throws Exception {
+        TestPki pki = TestPki.create(dir, "ca");
+        pki.issue("server", 1001, true, "rsa");
+        pki.openssl("rsa", "-in", "server.key", "-traditional", "-out", "pkcs1.key");
         Path config = dir.resolve("cassmon.yml");
-        Files.writeString(config, "http:\n  port: 7095\n  tls: yes\n");
+        Files.writeString(config, "http:\n  port: 7095\n  tls:\n    cert_file: server.pem\n    key_file: pkcs1.key\n");
         try (CassandraNode node = CassandraNode.builder(newestVersion()).name("bad-config")
                 .jvmArgs("-javaagent:" + AGENT_JAR + "=config=" + config).build().start()) {
             assertServesCql(node);
+            Path key = dir.resolve("pkcs1.key");
             assertTrue(node.log().contains("cassmon agent disabled, the JVM continues without it: " + config
-                    + ": unknown key http.tls (see the configuration reference in README.md)"), node.log());
+                    + ": http.tls.key_file: " + key + " is a PKCS#1 RSA key (BEGIN RSA PRIVATE KEY); cassmon reads"
+                    + " PKCS#8 keys (BEGIN PRIVATE KEY): convert it with openssl pkcs8 -topk8 -nocrypt -in " + key
+                    + " -out key-pkcs8.pem\n"), node.log());
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -20,8 +21,10 @@ import javax.management.remote.JMXServiceURL;
  * flush tables. The same probe is attached in every configuration, so its own small cost is common to all.
  */
 final class JvmProbe implements Closeable {
-    /** Threads of the HTTP servers of both cassmon (simpleclient) and jmx_exporter (client_java 1.x). */
-    static final String HTTP_THREAD_PREFIX = "prometheus-http-";
+    /**
+     * Threads of the HTTP servers: cassmon's connection and scrape pools, and jmx_exporter's (client_java 1.x) pool.
+     */
+    static final List<String> HTTP_THREAD_PREFIXES = List.of("cassmon-http-", "cassmon-scrape-", "prometheus-http-");
 
     private final JMXConnector connector;
     private final MBeanServerConnection mbeans;
@@ -103,7 +106,7 @@ final class JvmProbe implements Closeable {
                     continue;
                 }
                 all += d;
-                if (e.getValue().name().startsWith(HTTP_THREAD_PREFIX)) {
+                if (HTTP_THREAD_PREFIXES.stream().anyMatch(e.getValue().name()::startsWith)) {
                     http += d;
                 }
             }

@@ -50,8 +50,8 @@ final class Report {
         }
         md.append("\nCPU per scrape: utime+stime of the Cassandra process (/proc/PID/stat) over the scrape loop, minus"
                 + " its idle rate over the same time, divided by the scrapes. Allocated per scrape: bytes allocated by the"
-                + " exporter's HTTP threads (`prometheus-http-*`, ThreadMXBean.getThreadAllocatedBytes through the"
-                + " Attach API); whole-JVM allocation minus idle is in the second table as a cross-check.\n\n");
+                + " exporter's HTTP threads (cassmon's `cassmon-http-*` and `cassmon-scrape-*`, jmx_exporter's"
+                + " `prometheus-http-*`; ThreadMXBean.getThreadAllocatedBytes through the Attach API); whole-JVM allocation minus idle is in the second table as a cross-check.\n\n");
         md.append(ratios());
         md.append(crossCheck());
         md.append(targets());

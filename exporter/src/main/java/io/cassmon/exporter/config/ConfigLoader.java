@@ -39,16 +39,11 @@ public final class ConfigLoader {
             throw new ConfigException(source + ": not valid YAML: " + oneLine(e.getMessage()));
         }
         YamlSection root = YamlSection.root(source, document);
-        YamlSection http = root.section("http");
-        String host = http.string("host", ExporterConfig.DEFAULT_HOST);
-        if (host.trim().isEmpty()) {
-            throw http.error("host", "expected a host name or IP address to listen on, got an empty string");
-        }
-        int port = http.integer("port", ExporterConfig.DEFAULT_PORT, 1, 65535);
-        http.rejectUnknownKeys();
+        HttpSection http = HttpSection.read(root.section("http"));
         CatalogConfig metrics = MetricsSection.read(root.section("metrics"));
         root.rejectUnknownKeys();
-        return new ExporterConfig(host, port, metrics);
+        TlsSection.checkFiles(http.security().tls());
+        return new ExporterConfig(http.host(), http.port(), metrics, http.security());
     }
 
     private static String oneLine(String message) {

@@ -1,6 +1,7 @@
 package io.cassmon.exporter.config;
 
 import io.cassmon.exporter.cassandra.CatalogConfig;
+import io.cassmon.exporter.http.HttpSecurity;
 
 /** Everything the exporter can be told. Immutable; built by {@link ConfigLoader} or {@link AgentArguments}. */
 public final class ExporterConfig {
@@ -14,11 +15,17 @@ public final class ExporterConfig {
     private final String host;
     private final int port;
     private final CatalogConfig metrics;
+    private final HttpSecurity security;
 
     public ExporterConfig(String host, int port, CatalogConfig metrics) {
+        this(host, port, metrics, HttpSecurity.none());
+    }
+
+    public ExporterConfig(String host, int port, CatalogConfig metrics, HttpSecurity security) {
         this.host = host;
         this.port = port;
         this.metrics = metrics;
+        this.security = security;
     }
 
     public static ExporterConfig defaults() {
@@ -39,12 +46,18 @@ public final class ExporterConfig {
         return port;
     }
 
-    public ExporterConfig withListenAddress(String newHost, int newPort) {
-        return new ExporterConfig(newHost, newPort, metrics);
+    /** TLS and basic authentication of the endpoint. */
+    public HttpSecurity security() {
+        return security;
     }
 
+    public ExporterConfig withListenAddress(String newHost, int newPort) {
+        return new ExporterConfig(newHost, newPort, metrics, security);
+    }
+
+    /** The listen address and security, never a password or hash. */
     @Override
     public String toString() {
-        return "listen " + host + ":" + port;
+        return "listen " + host + ":" + port + " (" + security + ")";
     }
 }

@@ -103,6 +103,21 @@ final class YamlSection {
         return out;
     }
 
+    /** The keys of this mapping, in document order (none is marked as read). */
+    List<String> keys() {
+        return new ArrayList<>(values.keySet());
+    }
+
+    /** The file this section was read from. */
+    String file() {
+        return file;
+    }
+
+    /** The full key path of {@code key} in this section, e.g. {@code http.tls.cert_file}. */
+    String pathOf(String key) {
+        return keyPath(key);
+    }
+
     /** The raw value, for keys whose form varies (e.g. a word or a list of numbers). */
     Object raw(String key) {
         return take(key);

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.cassmon.exporter.log.Log;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -24,24 +23,17 @@ public final class DiscoveryHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        List<ScrapeTarget> known;
         try {
-            List<ScrapeTarget> known;
-            try {
-                known = targets.call();
-            } catch (Exception e) {
-                Log.warn("cassmon: service discovery could not read the cluster's topology: " + e);
-                known = null;
-            }
-            byte[] body = (known == null ? "Cassandra has not finished starting; try again shortly.\n" : json(known))
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type",
-                    known == null ? "text/plain; charset=utf-8" : "application/json");
-            exchange.sendResponseHeaders(known == null ? 503 : 200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        } finally {
-            exchange.close();
+            known = targets.call();
+        } catch (Exception e) {
+            Log.warn("cassmon: service discovery could not read the cluster's topology: " + e);
+            known = null;
+        }
+        if (known == null) {
+            PlainText.send(exchange, 503, "Cassandra has not finished starting; try again shortly.\n");
+        } else {
+            PlainText.send(exchange, 200, "application/json", json(known).getBytes(StandardCharsets.UTF_8));
         }
     }
 
