@@ -1,5 +1,6 @@
 package io.cassmon.agent.node;
 
+import io.cassmon.exporter.guard.Fatal;
 import io.cassmon.exporter.log.Log;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
@@ -64,8 +65,9 @@ public final class TopologyLabelledRegistry extends CollectorRegistry {
         try {
             NodeIdentity local = topology.local();
             return local == null ? null : Arrays.asList(local.cluster(), local.datacenter(), local.rack());
-        } catch (Exception | LinkageError e) {
-            Log.debug("cassmon: topology labels not known yet: " + e);
+        } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
+            Log.debug("cassmon: topology labels not known yet: " + t);
             return null;
         }
     }
