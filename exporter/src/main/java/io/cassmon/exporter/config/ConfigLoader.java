@@ -75,7 +75,7 @@ public final class ConfigLoader {
         }
         if (!isHost(host)) {
             throw http.error("host", "expected a host name or IP address to listen on"
-                    + (colons(host) == 1 ? " (the port goes in http.port)" : "") + ", got "
+                    + (host.matches("[^:/]*:[0-9]+") ? " (the port goes in http.port)" : "") + ", got "
                     + YamlSection.describe(host));
         }
         int port = http.integer("port", ExporterConfig.DEFAULT_PORT, 1, 65535);
