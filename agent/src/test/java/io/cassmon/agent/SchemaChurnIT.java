@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.cassmon.agent.it.CassandraNode;
 import io.cassmon.agent.it.ClassHistogram;
 import io.cassmon.agent.it.SharedCassandra;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,8 +29,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * node of the newest version while /metrics is scraped every 100 ms: no scrape fails or repeats a series, a dropped
  * table is gone from every scrape that starts after its DROP returned, and once the schema is back as it was, the
  * agent holds as many objects (jcmd GC.class_histogram, after a full GC) and counts as many registry metrics as
- * before. Metrics skipped during the churn must be of churned tables (a table dropped mid-scrape): counted in
- * cassmon_collection_errors_total as the failure policy says, never failing the scrape.
+ * before. A metric read may fail because of the churn (a table dropped while its metric is read, a node-level gauge
+ * walking a keyspace being dropped): it is skipped and counted in cassmon_collection_errors_total, as the failure
+ * policy says, and the scrape is served; any other skipped metric fails the test.
+ *
+ * <p>Two agent classes may legitimately gain a few instances, once: the bucket layout chosen for each histogram
+ * shape first seen (e.g. partition sizes once a churned table has SSTables) and a GC histogram series per GC cause
+ * first seen (jcmd's own "Heap Inspection Initiated GC"); the tolerance of 5 + 1 % per class allows that.
  */
 @ExtendWith(SharedCassandra.Extension.class)
 class SchemaChurnIT {
@@ -34,7 +44,8 @@ class SchemaChurnIT {
     private static final Duration CHURN = Duration.ofSeconds(Long.getLong("cassmon.churn.seconds", 60));
     private static final Duration PERIOD = Duration.ofMillis(100);
     private static final Pattern CHURNED = Pattern.compile("keyspace=\"(" + PREFIX + "\\d+)\",table=\"(\\w+)\"");
-    private static final Pattern SKIPPED = Pattern.compile(" cassmon - cassmon: skipped metric (\\S+) in this scrape");
+    private static final Pattern SKIPPED = Pattern.compile(" cassmon - cassmon: skipped metric (\\S+ in this scrape,"
+            + " reading it threw .*) \\(logged once per metric");
     private static final String SELF = "cassmon_registry_metrics{state=\"";
     /** The agent's classes, its relocated libraries included. */
     private static final String AGENT = "io.cassmon.";
@@ -56,9 +67,8 @@ class SchemaChurnIT {
     @Test
     void schemaChurnFailsNoScrapeRepeatsNoSeriesAndLeavesNothingBehind() throws Exception {
         SharedCassandra cassandra = SharedCassandra.get(SharedCassandra.versions().findFirst().orElseThrow());
-        CqlSession session = cassandra.node().session();
         long pid = cassandra.node().pid();
-        try {
+        try (CqlSession session = ddlSession(cassandra.node())) {
             // One round first, so whatever the agent keeps for good once it has seen such tables exists before
             // the baseline (bucket layouts chosen per histogram shape, Cassandra's lazily registered metrics).
             round(session, 0);
@@ -85,17 +95,20 @@ class SchemaChurnIT {
             System.out.printf("Schema churn for %d s: %d rounds, %d DROPs of tables, %d CREATEs; %s; %d failed;"
                             + " metrics skipped in scrapes because reading them threw: %.0f (%d distinct, logged: %s);"
                             + " agent objects after a full GC: %d before, %d after; heap after a full GC: %.1f MiB"
-                            + " before, %.1f MiB after%n",
+                            + " before, %.1f MiB after; agent classes with more instances: %s%n",
                     CHURN.toSeconds(), rounds, drops.size(), creates.size(), scraper.durations(), scraper.failed(),
                     churnSkips, skipped.size(), skipped, heapBefore.total(AGENT), heapAfter.total(AGENT),
-                    heapBefore.liveBytes() / 1048576.0, heapAfter.liveBytes() / 1048576.0);
+                    heapBefore.liveBytes() / 1048576.0, heapAfter.liveBytes() / 1048576.0, changed(heapBefore, heapAfter));
 
             assertTrue(scraper.scrapes() > CHURN.toSeconds() * 2, scraper.durations());
             assertEquals(0, scraper.failed(), "failed scrapes: " + scraper.failures());
             assertEquals(List.of(), scraper.duplicates(), "scrapes repeated a series or a # TYPE");
             assertEquals(List.of(), droppedButScraped(), "tables scraped after their DROP returned");
-            for (String metric : skipped) {
-                assertTrue(metric.contains("." + PREFIX), "only metrics of churned tables may fail: " + metric);
+            for (String skip : skipped) {
+                // E.g. Cassandra 5.0's Compaction.PendingTasks walks every keyspace and, under -ea, throws
+                // "AssertionError: Unknown keyspace cassmon_churn_2" if one is dropped meanwhile.
+                assertTrue(skip.contains(PREFIX), "only a metric of a churned table, or one that failed on a churned"
+                        + " keyspace, may be skipped: " + skip);
             }
             assertFalse(after.contains("keyspace=\"" + PREFIX), "every churned table is gone");
             for (String state : List.of("exported", "filtered", "conflicting")) {
@@ -104,8 +117,26 @@ class SchemaChurnIT {
             }
             assertEquals(List.of(), heapAfter.grownSince(heapBefore, AGENT), "agent classes with more live instances");
         } finally {
-            dropAll(session);
+            try (CqlSession session = ddlSession(cassandra.node())) {
+                dropAll(session);
+            }
         }
+    }
+
+    /**
+     * A session of its own without schema metadata: the driver otherwise refreshes its schema model after every DDL
+     * (debounced by a second), which would make the churn a few DDL statements a minute.
+     */
+    private static CqlSession ddlSession(CassandraNode node) {
+        return CqlSession.builder()
+                .addContactPoint(new InetSocketAddress(node.address(), node.nativePort()))
+                .withLocalDatacenter(node.datacenter())
+                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
+                        .build())
+                .build();
     }
 
     /** One round on keyspace n % 3: create it and two tables (one indexed), write, alter, drop and recreate a
@@ -187,6 +218,20 @@ class SchemaChurnIT {
         return out;
     }
 
+    /** Every agent class whose live instances differ, for the report. */
+    private static List<String> changed(ClassHistogram before, ClassHistogram after) {
+        List<String> out = new ArrayList<>();
+        Map<String, Long> earlier = before.instances(AGENT);
+        after.instances(AGENT).forEach((type, count) -> {
+            long was = earlier.getOrDefault(type, 0L);
+            if (count != was) {
+                out.add(type.substring(AGENT.length()) + " " + was + " -> " + count);
+            }
+        });
+        return out;
+    }
+
+    /** "METRIC in this scrape, reading it threw EXCEPTION" of every metric the agent skipped. */
     private static List<String> skippedMetrics(String log) {
         Set<String> metrics = new TreeSet<>();
         Matcher line = SKIPPED.matcher(log);
