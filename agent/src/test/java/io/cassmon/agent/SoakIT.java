@@ -12,6 +12,7 @@ import io.cassmon.agent.it.SharedCassandra;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +32,8 @@ class SoakIT {
     private static final double MINUTES = Double.parseDouble(System.getProperty("cassmon.soak.minutes", "10"));
     private static final int OPS_PER_SECOND = Integer.getInteger("cassmon.soak.rate", 400);
     private static final int TABLES = 4;
-    private static final int KEYS = 10_000;
+    private static final int KEYS = 5_000;
+    private static final long MINUTE_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final int IN_FLIGHT = 16;
     /** Cassandra's memtables, caches and driver state move the live heap by tens of MiB between two instants. */
     private static final long HEAP_TOLERANCE_BYTES = 64L << 20;
@@ -65,20 +67,29 @@ class SoakIT {
             ClassHistogram last;
             PeriodicScraper scraper = new PeriodicScraper(url, Duration.ofSeconds(1),
                     scrape -> collectionErrors = CassandraAgentIT.value(scrape.text(), "cassmon_collection_errors_total"));
+            List<String> heap = new ArrayList<>();
             try (scraper) {
                 TimeUnit.MILLISECONDS.sleep(warmUp.toMillis());
                 first = ClassHistogram.of(node.pid());
+                heap.add(String.format("%.1f", first.liveBytes() / 1048576.0));
                 long okAfterWarmUp = ok.get();
-                TimeUnit.NANOSECONDS.sleep(Math.max(0, start + soak.toNanos() - System.nanoTime()));
+                long end = start + soak.toNanos();
+                // One more full GC a minute, for the report: a leak climbs, memtables and caches go up and down.
+                for (long next = System.nanoTime() + MINUTE_NANOS; next < end - MINUTE_NANOS / 2; next += MINUTE_NANOS) {
+                    TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
+                    heap.add(String.format("%.1f", ClassHistogram.of(node.pid()).liveBytes() / 1048576.0));
+                }
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, end - System.nanoTime()));
                 last = ClassHistogram.of(node.pid());
+                heap.add(String.format("%.1f", last.liveBytes() / 1048576.0));
                 System.out.printf("Soak of Cassandra %s for %.1f min (warm-up %d s): workload %d ok (%.0f/s after"
                                 + " warm-up), %d failed; %s, %d failed; collection errors %.0f; heap after a full GC"
-                                + " %.1f MiB after warm-up, %.1f MiB at the end; agent objects %d, then %d%n",
+                                + " (MiB, after warm-up, then each minute, then at the end): %s; agent objects %d,"
+                                + " then %d%n",
                         version, MINUTES, warmUp.toSeconds(), ok.get(),
                         (ok.get() - okAfterWarmUp) / ((soak.toMillis() - warmUp.toMillis()) / 1000.0), failed.get(),
                         scraper.durations(), scraper.failed(), collectionErrors,
-                        first.liveBytes() / 1048576.0, last.liveBytes() / 1048576.0,
-                        first.total(AGENT), last.total(AGENT));
+                        String.join(", ", heap), first.total(AGENT), last.total(AGENT));
             } finally {
                 stop = true;
                 workload.join(TimeUnit.SECONDS.toMillis(60));
