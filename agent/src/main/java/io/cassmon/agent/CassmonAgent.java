@@ -10,8 +10,8 @@ import java.lang.instrument.Instrumentation;
  * Entry point of {@code -javaagent:cassmon-agent.jar=[host:]port|config=/path/cassmon.yml}.
  *
  * <p>premain only parses the argument, validates the configuration, registers a class-file transformer for
- * Dropwizard's MetricRegistry and starts one daemon thread; it touches no Cassandra class. Whatever goes wrong, the host JVM starts as if the agent were not there, and one ERROR
- * line says why.
+ * Dropwizard's MetricRegistry and starts one daemon thread; it touches no Cassandra class. Whatever goes wrong,
+ * the host JVM starts as if the agent were not there, and one ERROR line says why.
  */
 public final class CassmonAgent {
     static final String THREAD_NAME = "cassmon-agent";
@@ -22,14 +22,25 @@ public final class CassmonAgent {
     public static void premain(String arguments, Instrumentation instrumentation) {
         try {
             ExporterConfig config = AgentArguments.parse(arguments);
+            RegistryCapture.initialise();
             RegistryCaptureTransformer.install(instrumentation);
             Thread thread = new Thread(new AgentRuntime(config, instrumentation), THREAD_NAME);
             thread.setDaemon(true);
             thread.start();
         } catch (ConfigException e) {
-            Log.error("cassmon agent disabled, the JVM continues without it: " + e.getMessage());
+            error("cassmon agent disabled, the JVM continues without it: " + e.getMessage(), null);
         } catch (Throwable t) {
-            Log.error("cassmon agent disabled by an internal error, the JVM continues without it", t);
+            // Everything, the JVM's own errors included (unlike on Cassandra's threads, see Fatal): a Throwable
+            // escaping premain aborts the JVM before Cassandra starts.
+            error("cassmon agent disabled by an internal error, the JVM continues without it", t);
+        }
+    }
+
+    private static void error(String message, Throwable cause) {
+        try {
+            Log.error(message, cause);
+        } catch (Throwable ignored) {
+            // premain returns whatever happens.
         }
     }
 

@@ -19,21 +19,39 @@ public final class RegistryCapture {
     private RegistryCapture() {
     }
 
-    /** Runs in the host's thread on every registration: must be cheap and must never throw. */
+    /**
+     * Runs in the host's thread on every registration: must be cheap and throws nothing but the JVM's own errors.
+     * The fatal check is inline (JDK classes only) so that no class of the agent's needs resolving in the host's
+     * thread.
+     */
     public static void seen(Object registry) {
         if (registry == last) {
             return;
         }
         try {
             synchronized (RegistryCapture.class) {
-                last = registry;
+                // hashCode and equals are the registry's (a host subclass may override them): last is set only
+                // once the registry is known, so after a failure it is tried again on its next registration.
                 if (known.put(registry, Boolean.TRUE) == null) {
                     fresh.add(new WeakReference<>(registry));
                 }
+                last = registry;
             }
-        } catch (Throwable ignored) {
-            // Nothing may reach the registering thread; the registry is seen again on its next registration.
+        } catch (Throwable t) {
+            // See io.cassmon.exporter.guard.Fatal: the JVM's own errors are the host's to handle.
+            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError) || t instanceof ThreadDeath) {
+                throw t;
+            }
         }
+    }
+
+    /**
+     * Called by premain before the transformer is installed, so this class is initialised there: a static
+     * initialiser failing later, in the host's first registration, would throw into that thread and then
+     * NoClassDefFoundError into every registration after it.
+     */
+    static void initialise() {
+        // Nothing to do: calling a static method is what initialises the class.
     }
 
     /** Waits for a registry not returned before; null if it was collected meanwhile. */

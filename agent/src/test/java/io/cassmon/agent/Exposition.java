@@ -7,9 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -93,6 +95,30 @@ final class Exposition {
             }
         }
         return out;
+    }
+
+    /**
+     * What appears twice in one exposition and must not: a series (name and labels), or a family's {@code # TYPE}
+     * or {@code # HELP} line. Empty when the text is clean.
+     */
+    static List<String> duplicates(String text) {
+        Set<String> seen = new HashSet<>();
+        List<String> twice = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String key;
+            if (line.startsWith("# TYPE ") || line.startsWith("# HELP ")) {
+                String[] words = line.split(" ", 4);
+                key = words[1] + " " + words[2];
+            } else if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            } else {
+                key = line.substring(0, line.lastIndexOf(' '));
+            }
+            if (!seen.add(key)) {
+                twice.add(key);
+            }
+        }
+        return twice;
     }
 
     /** The names of the families declared by {@code # TYPE} lines. */

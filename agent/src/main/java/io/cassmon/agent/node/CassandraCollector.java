@@ -1,5 +1,6 @@
 package io.cassmon.agent.node;
 
+import io.cassmon.exporter.guard.Fatal;
 import io.cassmon.exporter.mapping.ScrapeErrors;
 import io.prometheus.client.Collector;
 import java.util.ArrayList;
@@ -40,8 +41,9 @@ abstract class CassandraCollector extends Collector implements Collector.Describ
                 }
             }
             return families;
-        } catch (Exception | LinkageError e) {
-            errors.failed(familyNames(), e);
+        } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
+            errors.failed(familyNames(), t);
             return Collections.emptyList();
         }
     }

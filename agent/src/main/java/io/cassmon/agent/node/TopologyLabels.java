@@ -1,6 +1,7 @@
 package io.cassmon.agent.node;
 
 import io.cassmon.exporter.exposition.CommonLabels;
+import io.cassmon.exporter.guard.Fatal;
 import io.cassmon.exporter.log.Log;
 import java.util.Arrays;
 import java.util.Collections;
@@ -41,8 +42,9 @@ public final class TopologyLabels implements CommonLabels {
             values = Collections.unmodifiableList(Arrays.asList(local.cluster(), local.datacenter(), local.rack()));
             known = values;
             return values;
-        } catch (Exception | LinkageError e) {
-            Log.debug("cassmon: topology labels not known yet: " + e);
+        } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
+            Log.debug("cassmon: topology labels not known yet: " + t);
             return null;
         }
     }

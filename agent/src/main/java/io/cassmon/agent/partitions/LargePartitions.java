@@ -1,6 +1,7 @@
 package io.cassmon.agent.partitions;
 
 import io.cassmon.exporter.cassandra.CatalogConfig;
+import io.cassmon.exporter.guard.Fatal;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +34,8 @@ public final class LargePartitions {
 
     /**
      * A partition of {@code size} bytes was written by {@code writer} (Cassandra's {@code SSTable}, whose public
-     * {@code descriptor} names the table); {@code guardrail} is 5.0's threshold or null. Never throws.
+     * {@code descriptor} names the table); {@code guardrail} is 5.0's threshold or null. Throws nothing but the JVM's
+     * own errors ({@link Fatal}).
      */
     public static void written(Object writer, Object guardrail, long size) {
         if (size <= threshold) {
@@ -46,8 +48,9 @@ public final class LargePartitions {
             Object descriptor = field(writer, "descriptor");
             List<String> table = Arrays.asList((String) field(descriptor, "ksname"), (String) field(descriptor, "cfname"));
             TABLES.computeIfAbsent(table, key -> new Written()).add(size);
-        } catch (Throwable ignored) {
-            // Counting is best effort; nothing may reach the writing thread.
+        } catch (Throwable t) {
+            // Counting is best effort; nothing of the agent's may reach the writing thread.
+            Fatal.rethrowIfFatal(t);
         }
     }
 

@@ -2,7 +2,14 @@ package io.cassmon.agent.partitions;
 
 import net.bytebuddy.asm.Advice;
 
-/** Advice inlined into Cassandra's SSTable writers; each delegates at once and suppresses every Throwable. */
+/**
+ * Advice inlined into Cassandra's SSTable writers; each delegates at once. Instead of Byte Buddy's
+ * {@code suppress = Throwable.class}, which would also swallow an OutOfMemoryError of the flush or compaction
+ * thread, each catches inline: everything of the agent's (a LinkageError if {@link LargePartitions} cannot be
+ * resolved, any exception) is dropped, the JVM's own errors go on to Cassandra as they would without the agent
+ * (the rule of {@code io.cassmon.exporter.guard.Fatal}, written out here so the inlined code needs no class of the
+ * agent's to handle a failure).
+ */
 final class WriterAdvice {
     private WriterAdvice() {
     }
@@ -12,9 +19,15 @@ final class WriterAdvice {
         private BigTableWriter() {
         }
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
+        @Advice.OnMethodEnter
         static void enter(@Advice.This Object writer, @Advice.Argument(1) long size) {
-            LargePartitions.written(writer, null, size);
+            try {
+                LargePartitions.written(writer, null, size);
+            } catch (Throwable t) {
+                if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError) || t instanceof ThreadDeath) {
+                    throw t;
+                }
+            }
         }
     }
 
@@ -23,10 +36,16 @@ final class WriterAdvice {
         private SortedTableWriter() {
         }
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
+        @Advice.OnMethodEnter
         static void enter(@Advice.This Object writer, @Advice.Argument(0) Object guardrail,
                           @Advice.Argument(2) long size) {
-            LargePartitions.written(writer, guardrail, size);
+            try {
+                LargePartitions.written(writer, guardrail, size);
+            } catch (Throwable t) {
+                if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError) || t instanceof ThreadDeath) {
+                    throw t;
+                }
+            }
         }
     }
 }

@@ -9,10 +9,15 @@ public final class TableRule {
     private final Pattern table;
     private final Detail detail;
 
+    /** Cassandra's keyspace and table names are letters, digits and _; anything else (a regex) could never match. */
+    private static final Pattern NAME_GLOB = Pattern.compile("[A-Za-z0-9_*?]+");
+
     public TableRule(String match, Detail detail) {
         int dot = match.indexOf('.');
-        if (dot <= 0 || dot == match.length() - 1 || match.indexOf('.', dot + 1) >= 0) {
-            throw new IllegalArgumentException("expected keyspace.table (globs allowed, e.g. \"ks.*\"), got \"" + match + "\"");
+        if (dot < 0 || !NAME_GLOB.matcher(match.substring(0, dot)).matches()
+                || !NAME_GLOB.matcher(match.substring(dot + 1)).matches()) {
+            throw new IllegalArgumentException("expected keyspace.table, each a glob of letters, digits, _, * and ?"
+                    + " (e.g. \"shop.*\"), got \"" + match + "\"");
         }
         this.match = match;
         this.keyspace = Glob.compile(match.substring(0, dot));

@@ -24,6 +24,14 @@ public final class AgentArguments {
             }
             return ConfigLoader.load(Paths.get(file));
         }
+        int equals = text.indexOf('=');
+        if (equals >= 0) {
+            // e.g. port=9100: every other setting lives in the file.
+            throw usage(text, "unknown setting \"" + text.substring(0, equals) + "\"");
+        }
+        if (text.startsWith("[") && !text.contains("]:")) {
+            throw usage(text, "an IPv6 address needs a port after it, e.g. [::1]:" + ExporterConfig.DEFAULT_PORT);
+        }
         int colon = text.lastIndexOf(':');
         String host = ExporterConfig.DEFAULT_HOST;
         String port = text;
@@ -35,6 +43,12 @@ public final class AgentArguments {
             }
             if (host.isEmpty()) {
                 throw usage(text, "the host before ':' is empty");
+            }
+            if (port.isEmpty()) {
+                throw usage(text, "the port after ':' is empty");
+            }
+            if (!ConfigLoader.isHost(host)) {
+                throw usage(text, "\"" + host + "\" is not a host name or IP address");
             }
         }
         return ExporterConfig.defaults().withListenAddress(host, parsePort(text, port));

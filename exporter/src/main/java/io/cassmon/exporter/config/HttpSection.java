@@ -22,6 +22,11 @@ final class HttpSection {
         if (host.trim().isEmpty()) {
             throw http.error("host", "expected a host name or IP address to listen on, got an empty string");
         }
+        if (!ConfigLoader.isHost(host)) {
+            throw http.error("host", "expected a host name or IP address to listen on"
+                    + (host.matches("[^:/]*:[0-9]+") ? " (the port goes in http.port)" : "") + ", got "
+                    + YamlSection.describe(host));
+        }
         int port = http.integer("port", ExporterConfig.DEFAULT_PORT, 1, 65535);
         BasicAuthUsers users = basicAuth(http);
         HttpSecurity security = new HttpSecurity(TlsSection.read(http), users);

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 /** Reads the {@code metrics:} section of cassmon.yml into a {@link CatalogConfig}. */
 final class MetricsSection {
     private static final List<String> DETAILS = Arrays.asList("none", "default", "full");
+    private static final Pattern FAMILY_GLOB = Pattern.compile("[a-zA-Z0-9_:*?]+");
 
     private MetricsSection() {
     }
@@ -37,8 +38,8 @@ final class MetricsSection {
         }
         boolean aggregates = metrics.bool("aggregates", false);
         boolean unlisted = metrics.bool("unlisted", false);
-        List<Pattern> include = globs(metrics.strings("include"));
-        List<Pattern> exclude = globs(metrics.strings("exclude"));
+        List<Pattern> include = familyGlobs(metrics, "include");
+        List<Pattern> exclude = familyGlobs(metrics, "exclude");
         Map<BucketFamily, BucketLayout> buckets = CatalogConfig.defaultBuckets();
         YamlSection section = metrics.section("buckets");
         for (BucketFamily family : BucketFamily.values()) {
@@ -60,10 +61,16 @@ final class MetricsSection {
         return Detail.valueOf(section.choice(key, fallback, DETAILS).toUpperCase(Locale.ROOT));
     }
 
-    private static List<Pattern> globs(List<String> globs) {
+    /** Globs over family names, which have only letters, digits, _ and :, so a regex or a Dropwizard name never matches. */
+    private static List<Pattern> familyGlobs(YamlSection metrics, String key) throws ConfigException {
+        List<String> globs = metrics.strings(key);
         List<Pattern> patterns = new ArrayList<>();
-        for (String glob : globs) {
-            patterns.add(Glob.compile(glob));
+        for (int i = 0; i < globs.size(); i++) {
+            if (!FAMILY_GLOB.matcher(globs.get(i)).matches()) {
+                throw metrics.error(YamlSection.item(key, i), "expected a family-name glob of letters, digits, _, :, *"
+                        + " and ? (e.g. \"cassandra_table_*\"), got " + YamlSection.describe(globs.get(i)));
+            }
+            patterns.add(Glob.compile(globs.get(i)));
         }
         return patterns;
     }
@@ -86,10 +93,13 @@ final class MetricsSection {
         double[] bounds = new double[items.size()];
         for (int i = 0; i < bounds.length; i++) {
             Object item = items.get(i);
-            if (!(item instanceof Number) || ((Number) item).doubleValue() <= 0) {
-                throw buckets.error(key, expected + ", got an item " + YamlSection.describe(item));
+            double bound = item instanceof Number ? ((Number) item).doubleValue() : Double.NaN;
+            // NaN and .inf would pass a plain "> 0" check, and no bucket can be placed at either.
+            if (!(bound > 0) || Double.isInfinite(bound)) {
+                throw buckets.error(YamlSection.item(key, i), "expected a positive number (" + unit(family) + "), got "
+                        + YamlSection.describe(item));
             }
-            bounds[i] = ((Number) item).doubleValue();
+            bounds[i] = bound;
         }
         return BucketLayout.of(bounds);
     }

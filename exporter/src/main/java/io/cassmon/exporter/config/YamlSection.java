@@ -1,6 +1,8 @@
 package io.cassmon.exporter.config;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,14 +57,11 @@ final class YamlSection {
         if (value == null) {
             return fallback;
         }
-        if (!(value instanceof Integer)) {
+        // SnakeYAML reads integers beyond int as Long or BigInteger: out of range, not of another type.
+        if (!(value instanceof Integer) || (Integer) value < min || (Integer) value > max) {
             throw error(key, "expected an integer from " + min + " to " + max + ", got " + describe(value));
         }
-        int number = (Integer) value;
-        if (number < min || number > max) {
-            throw error(key, "expected an integer from " + min + " to " + max + ", got " + number);
-        }
-        return number;
+        return (Integer) value;
     }
 
     boolean bool(String key, boolean fallback) throws ConfigException {
@@ -77,12 +76,15 @@ final class YamlSection {
     }
 
     /** One of {@code choices} (lower case), e.g. a detail level. */
-    String choice(String key, String fallback, java.util.Collection<String> choices) throws ConfigException {
-        String value = string(key, fallback);
-        if (!choices.contains(value)) {
-            throw error(key, "expected one of " + String.join(", ", choices) + ", got the string \"" + value + "\"");
+    String choice(String key, String fallback, Collection<String> choices) throws ConfigException {
+        Object value = take(key);
+        if (value == null) {
+            return fallback;
         }
-        return value;
+        if (!choices.contains(value)) {
+            throw error(key, "expected one of " + String.join(", ", choices) + ", got " + describe(value));
+        }
+        return (String) value;
     }
 
     List<String> strings(String key) throws ConfigException {
@@ -94,11 +96,12 @@ final class YamlSection {
         if (!(value instanceof List)) {
             throw error(key, "expected a list of strings, got " + describe(value));
         }
-        for (Object item : (List<?>) value) {
-            if (!(item instanceof String)) {
-                throw error(key, "expected a list of strings, got an item " + describe(item));
+        List<?> items = (List<?>) value;
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof String)) {
+                throw error(item(key, i), "expected a string, got " + describe(items.get(i)));
             }
-            out.add((String) item);
+            out.add((String) items.get(i));
         }
         return out;
     }
@@ -135,9 +138,14 @@ final class YamlSection {
         }
         List<?> items = (List<?>) value;
         for (int i = 0; i < items.size(); i++) {
-            out.add(new YamlSection(file, keyPath(key) + "[" + i + "]", asMap(file, keyPath(key) + "[" + i + "]", items.get(i))));
+            out.add(new YamlSection(file, keyPath(item(key, i)), asMap(file, keyPath(item(key, i)), items.get(i))));
         }
         return out;
+    }
+
+    /** The key of item {@code index} of the list under {@code key}, for {@link #error}: {@code key[index]}. */
+    static String item(String key, int index) {
+        return key + "[" + index + "]";
     }
 
     void rejectUnknownKeys() throws ConfigException {
@@ -184,16 +192,41 @@ final class YamlSection {
         return map;
     }
 
+    /** A YAML value as an error message shows it: what SnakeYAML read, in YAML's words. */
     static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
         if (value instanceof Map) {
-            return "a mapping";
+            return ((Map<?, ?>) value).isEmpty() ? "an empty mapping" : "a mapping";
         }
         if (value instanceof List) {
-            return "a list";
+            return ((List<?>) value).isEmpty() ? "an empty list" : "a list";
+        }
+        if (value instanceof Set) {
+            return "a set";
         }
         if (value instanceof String) {
             return "the string \"" + value + "\"";
         }
-        return value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " " + value;
+        if (value instanceof Double) {
+            double number = (Double) value;
+            if (Double.isNaN(number)) {
+                return ".nan";
+            }
+            if (Double.isInfinite(number)) {
+                return number > 0 ? ".inf" : "-.inf";
+            }
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        if (value instanceof Date) {
+            return "the date " + ((Date) value).toInstant();
+        }
+        if (value instanceof byte[]) {
+            return "binary data";
+        }
+        return "a value of type " + value.getClass().getSimpleName();
     }
 }

@@ -1,6 +1,7 @@
 package io.cassmon.exporter.jvm;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import io.cassmon.exporter.guard.Fatal;
 import io.cassmon.exporter.log.Log;
 import io.prometheus.client.Collector;
 import java.lang.management.GarbageCollectorMXBean;
@@ -60,7 +61,8 @@ public final class GcDurations extends Collector implements Collector.Describabl
                     GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
             record(info.getGcName(), info.getGcAction(), info.getGcCause(), info.getGcInfo().getDuration());
         } catch (Throwable t) {
-            // Nothing may reach the JVM's notification thread; one line, then silence.
+            // Nothing of the agent's may reach the JVM's notification thread; one line, then silence.
+            Fatal.rethrowIfFatal(t);
             if (failureLogged.compareAndSet(false, true)) {
                 Log.warn("cassmon: cannot record a garbage collection, " + t
                         + " (logged once; GC histograms may miss collections)");

@@ -1,5 +1,6 @@
 package io.cassmon.exporter.jvm;
 
+import io.cassmon.exporter.guard.Fatal;
 import io.cassmon.exporter.mapping.ScrapeErrors;
 import io.prometheus.client.Collector;
 import java.util.ArrayList;
@@ -34,8 +35,9 @@ final class GuardedCollector extends Collector implements Collector.Describable 
     public List<MetricFamilySamples> collect() {
         try {
             return delegate.collect();
-        } catch (RuntimeException | LinkageError e) {
-            errors.failed(name, e);
+        } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
+            errors.failed(name, t);
             return Collections.emptyList();
         }
     }

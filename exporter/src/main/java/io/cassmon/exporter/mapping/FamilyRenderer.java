@@ -7,6 +7,7 @@ import com.codahale.metrics.Sampling;
 import com.codahale.metrics.Snapshot;
 import io.cassmon.exporter.exposition.SampleSink;
 import io.cassmon.exporter.exposition.Suffix;
+import io.cassmon.exporter.guard.Fatal;
 import io.cassmon.exporter.histogram.BucketFamily;
 import io.cassmon.exporter.histogram.BucketLayout;
 import io.cassmon.exporter.histogram.CassandraSnapshots;
@@ -51,12 +52,14 @@ final class FamilyRenderer {
                 if (!addSamples(sink, metric, registry)) {
                     stats.nonNumericGauges++;
                 }
-            } catch (Exception | LinkageError e) {
+            } catch (Throwable t) {
                 // Keep the scrape whole: drop what this metric half-wrote and go on (e.g. Cassandra 3.11/4.0
-                // "Unable to compute when histogram overflowed", a table dropped mid-scrape).
+                // "Unable to compute when histogram overflowed", a table dropped mid-scrape, an AssertionError
+                // under Cassandra's -ea). Only the JVM's own errors fail the scrape.
+                Fatal.rethrowIfFatal(t);
                 sink.reset(mark);
                 stats.failedMetrics++;
-                errors.failed(metric.dropwizardName(), e);
+                errors.failed(metric.dropwizardName(), t);
             }
         }
         stats.samples += sink.endFamily();

@@ -1,5 +1,6 @@
 package io.cassmon.exporter.mapping;
 
+import io.cassmon.exporter.guard.Fatal;
 import io.cassmon.exporter.log.Log;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,10 +24,20 @@ public final class ScrapeErrors {
     public void failed(String metric, Throwable error) {
         total.incrementAndGet();
         if (firstTime(metric)) {
-            Log.warn("cassmon: skipped metric " + metric + " in this scrape, reading it threw " + error
+            Log.warn("cassmon: skipped metric " + metric + " in this scrape, reading it threw " + describe(error)
                     + " (logged once per metric; counted in cassmon_collection_errors_total)");
         } else {
-            Log.debug("cassmon: skipped metric " + metric + " again: " + error);
+            Log.debug("cassmon: skipped metric " + metric + " again: " + describe(error));
+        }
+    }
+
+    /** The Throwable's own text, unless its getMessage or toString (the host's code) throws too. */
+    static String describe(Throwable error) {
+        try {
+            return String.valueOf(error);
+        } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
+            return error.getClass().getName() + " (whose message threw " + t.getClass().getName() + ")";
         }
     }
 

@@ -8,6 +8,7 @@ import com.codahale.metrics.Metric;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.MetricRegistryListener;
 import com.codahale.metrics.Timer;
+import io.cassmon.exporter.guard.Fatal;
 import io.cassmon.exporter.log.Log;
 import java.util.Collection;
 import java.util.Map;
@@ -17,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Follows one Dropwizard registry as a listener: every metric added is named once and filed under its
- * family; every metric removed (a dropped table) leaves at once. Callbacks run on the host's threads,
- * so they are cheap and never throw.
+ * family; every metric removed (a dropped table) leaves at once. Callbacks run on the host's threads (Cassandra's
+ * {@code MetricRegistry.register} and {@code remove}, e.g. in CREATE and DROP TABLE), so they are cheap and throw
+ * nothing but {@link Fatal} errors: a failure is logged and that metric is not (or no longer) exported.
  */
 public final class RegistryIndex implements MetricRegistryListener {
     private final MetricNaming naming;
@@ -75,40 +77,54 @@ public final class RegistryIndex implements MetricRegistryListener {
 
     void added(String name, Metric metric) {
         try {
-            MetricKind kind = MetricKind.of(metric);
-            if (kind == null) {
-                skip(name, "its type " + metric.getClass().getName() + " is not a Dropwizard gauge, counter, meter, timer or histogram");
-                return;
-            }
-            MetricId id = naming.name(name, kind);
-            if (id == null) {
-                filtered.put(name, Boolean.TRUE);
-                return;
-            }
-            TrackedMetric tracked = new TrackedMetric(name, metric, kind, id);
-            TrackedMetric previous = byName.get(name);
-            if (previous != null) {
-                removed(name);
-            }
-            String[] conflict = new String[1];
-            families.compute(id.family(), (family, existing) -> {
-                Family target = existing == null ? new Family(tracked) : existing;
-                conflict[0] = target.conflictWith(tracked);
-                if (conflict[0] == null) {
-                    target.put(tracked);
-                    byName.put(name, tracked);
-                }
-                return target.isEmpty() ? null : target;
-            });
-            if (conflict[0] != null) {
-                skip(name, conflict[0]);
-            }
-        } catch (RuntimeException | LinkageError e) {
-            Log.error("cassmon: cannot export Dropwizard metric " + name + ": " + e);
+            add(name, metric);
+        } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
+            Log.error("cassmon: cannot export Dropwizard metric " + name + ": " + t);
         }
     }
 
     void removed(String name) {
+        try {
+            remove(name);
+        } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
+            Log.error("cassmon: cannot stop exporting Dropwizard metric " + name + ": " + t);
+        }
+    }
+
+    private void add(String name, Metric metric) {
+        MetricKind kind = MetricKind.of(metric);
+        if (kind == null) {
+            skip(name, "its type " + metric.getClass().getName() + " is not a Dropwizard gauge, counter, meter, timer or histogram");
+            return;
+        }
+        MetricId id = naming.name(name, kind);
+        if (id == null) {
+            filtered.put(name, Boolean.TRUE);
+            return;
+        }
+        TrackedMetric tracked = new TrackedMetric(name, metric, kind, id);
+        TrackedMetric previous = byName.get(name);
+        if (previous != null) {
+            remove(name);
+        }
+        String[] conflict = new String[1];
+        families.compute(id.family(), (family, existing) -> {
+            Family target = existing == null ? new Family(tracked) : existing;
+            conflict[0] = target.conflictWith(tracked);
+            if (conflict[0] == null) {
+                target.put(tracked);
+                byName.put(name, tracked);
+            }
+            return target.isEmpty() ? null : target;
+        });
+        if (conflict[0] != null) {
+            skip(name, conflict[0]);
+        }
+    }
+
+    private void remove(String name) {
         filtered.remove(name);
         TrackedMetric tracked = byName.remove(name);
         if (tracked == null) {

@@ -58,7 +58,7 @@ class HttpSecurityConfigTest {
         String mtls = "http: {tls: {cert_file: {dir}/server.pem, key_file: {dir}/server.key, %s}}";
         return Stream.of(
             arguments("tls is not a mapping", "http: {tls: yes}",
-                "cassmon.yml: http.tls: expected a mapping of keys to values, got boolean true"),
+                "cassmon.yml: http.tls: expected a mapping of keys to values, got true"),
             arguments("no identity", "http: {tls: {protocols: [TLSv1.3]}}",
                 "cassmon.yml: http.tls.cert_file: expected the endpoint's PEM certificate (with key_file), or"
                     + " keystore_file, but neither is given"),

@@ -2,6 +2,8 @@ package io.cassmon.exporter.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.codahale.metrics.Gauge;
@@ -19,8 +21,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RegistryCollectorTest {
     private final MetricRegistry registry = new MetricRegistry();
@@ -110,6 +115,54 @@ class RegistryCollectorTest {
         assertEquals(Collections.singletonList("WARN cassmon: skipped metric broken in this scrape, reading it threw"
                 + " java.lang.IllegalStateException: Unable to compute when histogram overflowed"
                 + " (logged once per metric; counted in cassmon_collection_errors_total)"), warnings());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("absorbedErrors")
+    void aGaugeThatThrowsAnErrorIsSkippedToo(Error error) throws Exception {
+        registry.register("broken", (Gauge<Long>) () -> {
+            throw error;
+        });
+        registry.counter("healthy").inc();
+
+        String text = scrape();
+
+        assertTrue(text.contains("healthy 1.0"), text);
+        assertFalse(text.contains("broken"), text);
+        assertTrue(text.contains("cassmon_scrape_failed_metrics 1.0"), text);
+        assertEquals(1, warnings().size(), logged.toString());
+    }
+
+    static Stream<Error> absorbedErrors() {
+        return Stream.of(new AssertionError("Cassandra runs with -ea"), new StackOverflowError(),
+                new NoClassDefFoundError("org/apache/cassandra/Missing"));
+    }
+
+    @Test
+    void anOutOfMemoryErrorFailsTheScrapeInsteadOfAllocatingOn() {
+        OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+        registry.register("huge", (Gauge<Long>) () -> {
+            throw oom;
+        });
+        assertSame(oom, assertThrows(OutOfMemoryError.class, this::scrape));
+    }
+
+    @Test
+    void anExceptionWhoseMessageThrowsIsStillReported() throws Exception {
+        registry.register("broken", (Gauge<Long>) () -> {
+            throw new IllegalStateException() {
+                @Override
+                public String getMessage() {
+                    throw new UnsupportedOperationException("no message");
+                }
+            };
+        });
+        String text = scrape();
+        assertTrue(text.contains("cassmon_scrape_failed_metrics 1.0"), text);
+        assertEquals(List.of("WARN cassmon: skipped metric broken in this scrape, reading it threw"
+                + " io.cassmon.exporter.mapping.RegistryCollectorTest$1 (whose message threw"
+                + " java.lang.UnsupportedOperationException) (logged once per metric; counted in"
+                + " cassmon_collection_errors_total)"), warnings());
     }
 
     @Test
