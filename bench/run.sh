@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # cassmon's benchmarks, each from one command (see bench/README.md):
 #   ./bench/run.sh [TABLES...]        scrape benchmark: no exporter, cassmon (defaults, full), jmx_exporter,
-#                                     at each table count (default: 0 200 1000); prints a markdown report
+#                                     at each table count (default: 0 200 1000), after 3 startup rounds of each;
+#                                     prints a markdown report
 #   ./bench/run.sh workload [TABLES]  workload throughput and p99, no agent vs cassmon scraped every second
-#   ./bench/run.sh startup [TABLES [ROUNDS]]  startup without and with cassmon, alternating (default 1000 3)
+#   ./bench/run.sh startup [TABLES [ROUNDS]]  startup without and with cassmon, rounds in rotated order
+#                                     (default 1000 3)
 #   ./bench/run.sh jmh [JMH ARGS...]  JMH: exposition (registry -> bytes) vs writing the same bytes
 # Every node binds 127.0.0.1 only and is stopped at the end (also on Ctrl-C). Settings: -D properties in
 # BENCH_OPTS, e.g. BENCH_OPTS="-Dcassmon.bench.configs=none,cassmon -Dcassmon.bench.seconds=20".
+# Every measured window records the CPU other processes used (the quiet-machine guard); on a shared machine run it
+# with `nice -n 5` and check the report's "Quiet machine" section.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD

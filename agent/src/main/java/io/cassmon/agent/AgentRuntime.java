@@ -42,11 +42,14 @@ final class AgentRuntime implements Runnable {
     static final String CASSANDRA_REGISTRY = "org.apache.cassandra.metrics.CassandraMetricsRegistry";
     /** A family every exported table has, listing the tables. */
     static final String TABLE_FAMILY = "cassandra_table_live_sstables";
+    /** The longest the large-partition advice waits for Cassandra to finish starting. */
+    static final long STARTUP_WAIT_MILLIS = 10 * 60 * 1000L;
 
     private final ExporterConfig config;
     private final Instrumentation instrumentation;
     private final List<RegistryIndex> cassandra = new CopyOnWriteArrayList<>();
     private final List<RegistryIndex> others = new CopyOnWriteArrayList<>();
+    private volatile Topology topology;
 
     AgentRuntime(ExporterConfig config, Instrumentation instrumentation) {
         this.config = config;
@@ -56,7 +59,7 @@ final class AgentRuntime implements Runnable {
     @Override
     public void run() {
         try {
-            Topology topology = NodeCollectors.topology();
+            topology = NodeCollectors.topology();
             CollectorRegistry prometheus = new CollectorRegistry();
             ScrapeErrors errors = new ScrapeErrors();
             RegistryCollector registries = new RegistryCollector(() -> cassandra.isEmpty() ? others : cassandra,
@@ -118,10 +121,44 @@ final class AgentRuntime implements Runnable {
         index.follow(registry);
         (isCassandra ? cassandra : others).add(index);
         if (isCassandra && cassandra.size() == 1) {
-            WriterInstrumentation.install(instrumentation, registry.getClass().getClassLoader());
+            countLargePartitionsOnceStarted(registry.getClass().getClassLoader());
         }
         Log.info("cassmon: following " + (isCassandra ? "Cassandra's metric registry" : "Dropwizard registry "
                 + registry.getClass().getName()) + " (" + index.exportedMetrics() + " metrics so far)");
+    }
+
+    /**
+     * Installs the large-partition advice once Cassandra has finished starting, from a thread of its own. Installed
+     * during startup, Byte Buddy's AgentBuilder cost ~0.5 s of CPU on the installing thread and ~2 s of JIT
+     * compilation, which competed with Cassandra's own startup for the cores (2-core machine, 200 tables:
+     * docs/performance.md, Startup delay). Partitions written while Cassandra starts (commit log replay) are not
+     * counted. Where readiness cannot be seen (MBean registration disabled) the advice comes after
+     * {@link #STARTUP_WAIT_MILLIS}.
+     */
+    private void countLargePartitionsOnceStarted(ClassLoader loader) {
+        Thread thread = new Thread(() -> {
+            try {
+                long deadline = System.currentTimeMillis() + STARTUP_WAIT_MILLIS;
+                while (!cassandraStarted() && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(250);
+                }
+                WriterInstrumentation.install(instrumentation, loader);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable t) {
+                Log.error("cassmon: large-partition counting unavailable, the rest of the agent goes on", t);
+            }
+        }, CassmonAgent.THREAD_NAME + "-partitions");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private boolean cassandraStarted() {
+        try {
+            return topology.cassandraStarted();
+        } catch (Exception e) {
+            return false; // asked again on the next round; the deadline bounds the wait
+        }
     }
 
     /** [keyspace, table] of every table whose metrics are exported. */

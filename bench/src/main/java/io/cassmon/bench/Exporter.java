@@ -11,6 +11,8 @@ enum Exporter {
     NONE("no exporter"),
     CASSMON("cassmon (defaults)"),
     CASSMON_FULL("cassmon (detail: full)"),
+    /** cassmon at defaults from another jar ({@code -Dcassmon.bench.baseline.jar}), e.g. main's, to compare a change. */
+    CASSMON_BASELINE("cassmon (baseline jar)"),
     JMX_EXPORTER("jmx_exporter 1.0.1");
 
     final String title;
@@ -32,12 +34,15 @@ enum Exporter {
             case "cassmon-full":
             case "full":
                 return CASSMON_FULL;
+            case "cassmon-baseline":
+            case "baseline":
+                return CASSMON_BASELINE;
             case "jmx":
             case "jmx_exporter":
                 return JMX_EXPORTER;
             default:
                 throw new IllegalArgumentException("unknown configuration " + s
-                        + " (none, cassmon, cassmon-full, jmx)");
+                        + " (none, cassmon, cassmon-full, cassmon-baseline, jmx)");
         }
     }
 
@@ -47,11 +52,13 @@ enum Exporter {
             Files.createDirectories(dir);
             switch (this) {
                 case CASSMON:
-                case CASSMON_FULL: {
+                case CASSMON_FULL:
+                case CASSMON_BASELINE: {
                     Path config = dir.resolve(name().toLowerCase() + "-cassmon.yml");
                     Files.writeString(config, "http:\n  host: 127.0.0.1\n  port: " + port + "\n"
                             + (this == CASSMON_FULL ? "metrics:\n  detail: full\n" : ""));
-                    return List.of("-javaagent:" + paths.agentJar() + "=config=" + config);
+                    return List.of("-javaagent:" + (this == CASSMON_BASELINE ? paths.requireBaselineJar() : paths.agentJar())
+                            + "=config=" + config);
                 }
                 case JMX_EXPORTER:
                     return List.of("-javaagent:" + paths.jmxExporterJar() + "=127.0.0.1:" + port + ":"
@@ -65,18 +72,30 @@ enum Exporter {
     }
 
     /** Where the agents' jars and the jmx_exporter rules are. */
-    record Paths(Path agentJar, Path jmxExporterJar, Path jmxExporterRules) {
+    record Paths(Path agentJar, Path jmxExporterJar, Path jmxExporterRules, Path baselineJar) {
         static Paths fromSystemProperties() {
             Paths p = new Paths(path("cassmon.agent.jar", "agent/target/cassmon-agent.jar"),
                     path("cassmon.bench.jmx.jar", "bench/target/jmx_exporter/jmx_prometheus_javaagent-1.0.1.jar"),
-                    path("cassmon.bench.jmx.rules", "bench/jmx-exporter-cassandra.yml"));
+                    path("cassmon.bench.jmx.rules", "bench/jmx-exporter-cassandra.yml"),
+                    System.getProperty("cassmon.bench.baseline.jar") == null ? null
+                            : path("cassmon.bench.baseline.jar", ""));
             for (Path f : List.of(p.agentJar, p.jmxExporterJar, p.jmxExporterRules)) {
                 if (!Files.isRegularFile(f)) {
                     throw new IllegalStateException(f + " does not exist: run bench/run.sh, which builds and fetches"
                             + " everything");
                 }
             }
+            if (p.baselineJar != null && !Files.isRegularFile(p.baselineJar)) {
+                throw new IllegalStateException("-Dcassmon.bench.baseline.jar=" + p.baselineJar + " does not exist");
+            }
             return p;
+        }
+
+        Path requireBaselineJar() {
+            if (baselineJar == null) {
+                throw new IllegalStateException("configuration cassmon-baseline needs -Dcassmon.bench.baseline.jar=JAR");
+            }
+            return baselineJar;
         }
 
         private static Path path(String property, String fallback) {

@@ -1,59 +1,89 @@
 package io.cassmon.bench;
 
 import io.cassmon.bench.ScrapeBenchmark.Result;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The markdown report of a {@link ScrapeBenchmark} run: the table, the ratios and the targets. */
 final class Report {
     private final String version;
     private final ScrapeBenchmark.Settings settings;
+    private final List<Exporter> configs;
     private final List<Result> results = new ArrayList<>();
+    private final Map<Integer, List<StartupRounds.Boot>> startup = new TreeMap<>();
 
-    Report(String version, ScrapeBenchmark.Settings settings) {
+    Report(String version, ScrapeBenchmark.Settings settings, List<Exporter> configs) {
         this.version = version;
         this.settings = settings;
+        this.configs = List.copyOf(configs);
     }
 
     void add(Result result) {
         results.add(result);
     }
 
+    void addStartup(int tables, List<StartupRounds.Boot> boots) {
+        startup.put(tables, List.copyOf(boots));
+    }
+
+    /** Every window measured: startup boots, each scraped node's boot, idle window and scrape loop. */
+    List<MachineLoad.Window> windows() {
+        List<MachineLoad.Window> windows = new ArrayList<>();
+        startup.values().forEach(boots -> boots.forEach(b -> windows.add(b.load())));
+        results.forEach(r -> windows.addAll(r.windows()));
+        return windows;
+    }
+
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "## Scrape benchmark, %s%n%n", LocalDate.now()));
-        md.append(String.format(Locale.ROOT, "Cassandra %s, %s %s, %d cores, load average at the end %.2f; "
+        md.append(String.format(Locale.ROOT, "## Scrape benchmark, Cassandra %s%n%n%s; "
                         + "at least %d scrapes and %d s per configuration after %d warm-up scrapes; idle window %d s.%n%n",
-                version, System.getProperty("java.vm.name"), System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                settings.scrapes(), settings.seconds(), settings.warmup(), settings.idleSeconds()));
+                version, machine(), settings.scrapes(), settings.seconds(), settings.warmup(), settings.idleSeconds()));
+        if (windows().stream().anyMatch(w -> !w.quiet())) {
+            md.append("**WARNING: the machine was not quiet during this run** (other CPU in bold below; see Quiet machine)."
+                    + "\n\n");
+        }
         md.append("| tables | configuration | startup | scrapes | scrape min / median / p99 | response | samples"
-                + " | series per table | Cassandra CPU per scrape | allocated per scrape | per sample |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | series per table | Cassandra CPU per scrape | allocated per scrape | per sample | other CPU |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Result r : results) {
             if (!r.config.scraped()) {
-                md.append(String.format(Locale.ROOT, "| %,d | %s | %,d ms | | | | | | (idle: %.3f s/s) | (idle: %s/s) | |%n",
-                        r.tables, r.config.title, r.startupMillis, r.idleCpuPerSecond, bytes(r.idleAllocPerSecond)));
+                md.append(String.format(Locale.ROOT, "| %,d | %s | %s | | | | | | (idle: %.3f s/s) | (idle: %s/s) | | %s |%n",
+                        r.tables, r.config.title, r.startupCell(), r.idleCpuPerSecond, bytes(r.idleAllocPerSecond),
+                        r.measuredLoad().cell()));
                 continue;
             }
-            md.append(String.format(Locale.ROOT, "| %,d | %s | %,d ms | %d | %s / %s / %s | %s | %,d | %s | %s | %s | %s |%n",
-                    r.tables, r.config.title, r.startupMillis, r.scrapes, ms(r.latencyMillis(0)),
+            md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %d | %s / %s / %s | %s | %,d | %s | %s | %s | %s | %s |%n",
+                    r.tables, r.config.title, r.startupCell(), r.scrapes, ms(r.latencyMillis(0)),
                     ms(r.latencyMillis(0.5)), ms(r.latencyMillis(0.99)), bytes(r.bytes), r.samples,
                     Double.isNaN(r.seriesPerTable()) ? "–" : String.format(Locale.ROOT, "%.1f", r.seriesPerTable()),
                     seconds(r.cpuPerScrape), bytes(r.httpAllocPerScrape),
-                    String.format(Locale.ROOT, "%.0f B", r.httpAllocPerScrape / r.samples)));
+                    String.format(Locale.ROOT, "%.0f B", r.httpAllocPerScrape / r.samples), r.measuredLoad().cell()));
         }
+        md.append("\nStartup: fork to \"Startup complete\" with the CQL port open, the same for every configuration (no"
+                + " exporter endpoint is waited for); median (min–max) of the startup rounds below, each a fresh node from"
+                + " a copy of the same data directory, configurations in rotated order. Other CPU: the machine's busy time"
+                + " minus this benchmark and its node, in cores on average, while the node idled and was scraped.\n");
         md.append("\nCPU per scrape: utime+stime of the Cassandra process (/proc/PID/stat) over the scrape loop, minus"
                 + " its idle rate over the same time, divided by the scrapes. Allocated per scrape: bytes allocated by the"
                 + " exporter's HTTP threads (cassmon's `cassmon-http-*` and `cassmon-scrape-*`, jmx_exporter's"
                 + " `prometheus-http-*`; ThreadMXBean.getThreadAllocatedBytes through the Attach API); whole-JVM allocation minus idle is in the second table as a cross-check.\n\n");
         md.append(ratios());
         md.append(crossCheck());
+        if (!startup.isEmpty()) {
+            md.append("### Startup\n\n");
+            startup.forEach((tables, boots) -> md.append(StartupRounds.markdown(tables, boots, configs)));
+        }
+        md.append(quietness(windows()));
         md.append(targets());
         return md.toString();
     }
@@ -115,12 +145,11 @@ final class Report {
             }
         }
         for (int tables : tableCounts()) {
-            Result none = find(tables, Exporter.NONE);
             Result cm = find(tables, Exporter.CASSMON);
-            if (none != null && cm != null) {
-                long delay = cm.startupMillis - none.startupMillis;
-                target(md, String.format(Locale.ROOT, "%,d tables: startup delay ≤ 300 ms (one boot each: noisy)", tables),
-                        String.format(Locale.ROOT, "%+,d ms", delay), delay <= 300);
+            if (cm != null && cm.startup != null && cm.startup.pairedDelayMillis() != null) {
+                long delay = cm.startup.pairedDelayMillis();
+                target(md, String.format(Locale.ROOT, "%,d tables: startup delay ≤ 300 ms (median of %d paired rounds)",
+                        tables, cm.startup.boots().size()), String.format(Locale.ROOT, "%+,d ms", delay), delay <= 300);
             }
         }
         Result cm0 = find(0, Exporter.CASSMON);
@@ -135,6 +164,65 @@ final class Report {
         }
         md.append("\nNot measured here: workload overhead (WorkloadBenchmark) and exposition vs byte copy (JMH).\n");
         return md.toString();
+    }
+
+    /** Date, CPU model and cores, JDK, load average: the line every report starts with. */
+    static String machine() {
+        return String.format(Locale.ROOT, "%s, %s, %d cores, %s %s, load average %.2f", LocalDate.now(), cpuModel(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Paths.get("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: leave it out.
+        }
+        return "unknown CPU";
+    }
+
+    /**
+     * The quiet-machine section: other CPU over every measured window and, when some window was not quiet, a warning
+     * naming the foreign processes.
+     */
+    static String quietness(List<MachineLoad.Window> windows) {
+        MachineLoad.Window all = MachineLoad.Window.combine(windows);
+        long loud = windows.stream().filter(w -> !w.quiet()).count();
+        StringBuilder md = new StringBuilder("### Quiet machine\n\n");
+        md.append(String.format(Locale.ROOT, "Other CPU (the machine's busy time minus this benchmark's JVM and its nodes,"
+                        + " from /proc) over the %d measured windows: %.2f cores on average (steal %.2f); %d window%s above"
+                        + " %.2f cores or with a foreign Cassandra node.%n%n", windows.size(), all.otherCores(),
+                all.stealCores(), loud, loud == 1 ? "" : "s", MachineLoad.QUIET_CORES));
+        if (loud > 0) {
+            md.append("**WARNING: the machine was not quiet**; the rows with other CPU in bold are disturbed, rerun them."
+                    + (all.foreign().isEmpty() ? "" : " Foreign processes seen: " + all.processes() + " (cores, averaged"
+                    + " over all windows).") + "\n\n");
+        }
+        return md.toString();
+    }
+
+    /** Ends a run loudly on stderr when a window was not quiet. */
+    static void warnIfNotQuiet(List<MachineLoad.Window> windows) {
+        long loud = windows.stream().filter(w -> !w.quiet()).count();
+        if (loud == 0) {
+            Log.line("Quiet machine: other CPU stayed at or below %.2f cores in every measured window",
+                    MachineLoad.QUIET_CORES);
+            return;
+        }
+        MachineLoad.Window all = MachineLoad.Window.combine(windows);
+        String bar = "!".repeat(100);
+        System.err.println(bar);
+        System.err.printf(Locale.ROOT, "!!! THE MACHINE WAS NOT QUIET: %d of %d measured windows had more than %.2f cores of"
+                        + " other CPU or a foreign Cassandra node%n!!! other CPU averaged %.2f cores; foreign processes: %s%n"
+                        + "!!! These numbers are disturbed: rerun when `ps` shows no other CassandraDaemon or build.%n",
+                loud, windows.size(), MachineLoad.QUIET_CORES, all.otherCores(),
+                all.foreign().isEmpty() ? "none listed" : all.processes());
+        System.err.println(bar);
     }
 
     private static void target(StringBuilder md, String what, String measured, boolean met) {

@@ -21,7 +21,9 @@ import java.util.Map;
  * markdown report on stdout and writes it to {@code bench/target/results/}.
  *
  * <p>Arguments: table counts (default {@code 0 200 1000}). System properties: {@code cassmon.bench.version}
- * (5.0.9), {@code cassmon.bench.timeout.minutes} (120), {@code cassmon.bench.configs} (none,cassmon,cassmon-full,jmx), {@code cassmon.bench.scrapes} (at least
+ * (5.0.9), {@code cassmon.bench.timeout.minutes} (150), {@code cassmon.bench.configs} (none,cassmon,cassmon-full,jmx),
+ * {@code cassmon.bench.startup.rounds} (3 rounds of boots of every configuration, {@link StartupRounds}, for the
+ * startup column; 0 to skip them and report each scraped node's single boot), {@code cassmon.bench.scrapes} (at least
  * this many measured scrapes, 10), {@code cassmon.bench.seconds} (and go on until this many seconds have passed,
  * 10, at most 300 scrapes), {@code cassmon.bench.warmup} (2 warm-up scrapes), {@code cassmon.bench.idle} (5 s of
  * idle CPU and allocation measured before the scrapes), {@code cassmon.bench.jfr} (true: record each node with
@@ -34,7 +36,7 @@ public final class ScrapeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Watchdog.start(120);
+        Watchdog.start(150);
         String version = System.getProperty("cassmon.bench.version", "5.0.9");
         List<Integer> tableCounts = new ArrayList<>();
         for (String a : args) {
@@ -55,11 +57,18 @@ public final class ScrapeBenchmark {
         Exporter.Paths paths = Exporter.Paths.fromSystemProperties();
         Path workRoot = CassandraNode.workRoot().toAbsolutePath();
 
-        Report report = new Report(version, settings);
+        int startupRounds = Integer.getInteger("cassmon.bench.startup.rounds", 3);
+        Report report = new Report(version, settings, configs);
         for (int tables : tableCounts) {
             Path data = PreparedData.ensure(version, tables);
+            List<StartupRounds.Boot> boots = StartupRounds.run(version, tables, configs, startupRounds, data, paths,
+                    workRoot);
+            report.addStartup(tables, boots);
+            List<StartupRounds.Summary> startup = StartupRounds.summarize(boots, configs);
             for (Exporter config : configs) {
                 Result result = measure(version, tables, config, data, paths, workRoot, settings);
+                startup.stream().filter(s -> s.config() == config && !s.boots().isEmpty()).findFirst()
+                        .ifPresent(s -> result.startup = s);
                 report.add(result);
                 Log.line("%s", result.summary());
             }
@@ -72,6 +81,7 @@ public final class ScrapeBenchmark {
                 + ".md");
         Files.writeString(file, text);
         Log.line("Results written to %s", file.toAbsolutePath());
+        Report.warnIfNotQuiet(report.windows());
     }
 
     record Settings(int scrapes, int seconds, int warmup, int idleSeconds) {
@@ -82,19 +92,18 @@ public final class ScrapeBenchmark {
         String name = "bench-" + tables + "-" + config.name().toLowerCase();
         int port = FreePorts.next("127.0.0.1");
         Log.line("%d tables, %s: starting the node", tables, config.title);
-        List<String> jvmArgs = new ArrayList<>(config.jvmArgs(workRoot.resolve(name + "-conf"), port, paths));
-        if (Boolean.getBoolean("cassmon.bench.jfr")) {
-            // Profiling runs only (it costs CPU): allocation and CPU samples, written when the node stops.
-            jvmArgs.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                    + workRoot.resolve(name + ".jfr"));
-        }
+        // JFR (profiling runs only, it costs CPU) and extra diagnostic arguments, as for the startup rounds.
+        List<String> jvmArgs = StartupRounds.nodeArgs(config.jvmArgs(workRoot.resolve(name + "-conf"), port, paths),
+                workRoot, name);
         CassandraNode node = CassandraNode.builder(version).name(name).initialData(data)
                 .jvmArgs(jvmArgs.toArray(new String[0]))
                 .startTimeout(Duration.ofMinutes(6))
                 .build();
         try (node) {
+            MachineLoad bootLoad = MachineLoad.begin();
             node.start();
             Result result = new Result(tables, config);
+            result.bootLoad = bootLoad.end();
             result.startupMillis = node.startupTime().toMillis();
             try (CqlSession session = Cql.session(node)) {
                 Cql.touchAllTables(session, tables, 2);
@@ -111,11 +120,13 @@ public final class ScrapeBenchmark {
                     }
                 }
                 // Idle: what the node uses without scrapes, subtracted from the scrape loop's totals.
+                MachineLoad idleLoad = MachineLoad.begin();
                 double cpu0 = ProcStat.cpuSeconds(pid);
                 Map<Long, JvmProbe.ThreadAlloc> alloc0 = probe.allocations();
                 long t0 = System.nanoTime();
                 Thread.sleep(settings.idleSeconds() * 1000L);
                 double idleSeconds = (System.nanoTime() - t0) / 1e9;
+                result.idleLoad = idleLoad.end();
                 result.idleCpuPerSecond = (ProcStat.cpuSeconds(pid) - cpu0) / idleSeconds;
                 result.idleAllocPerSecond = JvmProbe.Delta.between(alloc0, probe.allocations()).allThreads()
                         / idleSeconds;
@@ -125,6 +136,7 @@ public final class ScrapeBenchmark {
                 List<Long> latencies = new ArrayList<>();
                 Scraper.Scrape last = null;
                 long bytes = 0;
+                MachineLoad scrapeLoad = MachineLoad.begin();
                 double cpu1 = ProcStat.cpuSeconds(pid);
                 Map<Long, JvmProbe.ThreadAlloc> alloc1 = probe.allocations();
                 long t1 = System.nanoTime();
@@ -137,6 +149,7 @@ public final class ScrapeBenchmark {
                 }
                 double loopSeconds = (System.nanoTime() - t1) / 1e9;
                 double cpu = ProcStat.cpuSeconds(pid) - cpu1;
+                result.scrapeLoad = scrapeLoad.end();
                 JvmProbe.Delta alloc = JvmProbe.Delta.between(alloc1, probe.allocations());
                 int n = latencies.size();
                 result.scrapes = n;
@@ -183,7 +196,13 @@ public final class ScrapeBenchmark {
     static final class Result {
         final int tables;
         final Exporter config;
+        /** The startup rounds of this configuration; null when they were not run. */
+        StartupRounds.Summary startup;
+        /** The boot of the node measured here (one boot: the startup rounds are the figure to quote). */
         long startupMillis;
+        MachineLoad.Window bootLoad;
+        MachineLoad.Window idleLoad;
+        MachineLoad.Window scrapeLoad;
         double idleCpuPerSecond;
         double idleAllocPerSecond;
         int scrapes;
@@ -211,18 +230,46 @@ public final class ScrapeBenchmark {
             return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
         }
 
+        /** Other CPU while this node idled and was scraped (not during its boot). */
+        MachineLoad.Window measuredLoad() {
+            List<MachineLoad.Window> windows = new ArrayList<>();
+            for (MachineLoad.Window w : new MachineLoad.Window[] {idleLoad, scrapeLoad}) {
+                if (w != null) {
+                    windows.add(w);
+                }
+            }
+            return MachineLoad.Window.combine(windows);
+        }
+
+        /** Every window measured for this row: its node's boot, idle and scrape loop. */
+        List<MachineLoad.Window> windows() {
+            List<MachineLoad.Window> windows = new ArrayList<>();
+            for (MachineLoad.Window w : new MachineLoad.Window[] {bootLoad, idleLoad, scrapeLoad}) {
+                if (w != null) {
+                    windows.add(w);
+                }
+            }
+            return windows;
+        }
+
+        /** The startup column: the median of the startup rounds, else this node's single boot. */
+        String startupCell() {
+            return startup != null ? startup.cell() : String.format(java.util.Locale.ROOT, "%,d ms (1 boot)", startupMillis);
+        }
+
         double seriesPerTable() {
             return tables == 0 ? Double.NaN : userTableSamples / (double) tables;
         }
 
         String summary() {
             if (!config.scraped()) {
-                return String.format("%d tables, %s: startup %d ms, idle CPU %.3f s/s", tables, config.title,
-                        startupMillis, idleCpuPerSecond);
+                return String.format("%d tables, %s: startup %s, idle CPU %.3f s/s, other CPU %.2f cores", tables,
+                        config.title, startupCell(), idleCpuPerSecond, measuredLoad().otherCores());
             }
             return String.format("%d tables, %s: %d scrapes, median %.1f ms, %d bytes, %d samples, CPU %.4f s/scrape,"
-                            + " alloc %.0f B/scrape (HTTP threads), startup %d ms", tables, config.title, scrapes,
-                    latencyMillis(0.5), bytes, samples, cpuPerScrape, httpAllocPerScrape, startupMillis);
+                            + " alloc %.0f B/scrape (HTTP threads), startup %s, other CPU %.2f cores", tables,
+                    config.title, scrapes, latencyMillis(0.5), bytes, samples, cpuPerScrape, httpAllocPerScrape,
+                    startupCell(), measuredLoad().otherCores());
         }
     }
 }

@@ -31,6 +31,11 @@ public final class Topology {
         return readiness;
     }
 
+    /** True once Cassandra has finished starting ({@link CassandraReadiness}); never in a JVM without Cassandra. */
+    public boolean cassandraStarted() throws Exception {
+        return readiness.cassandra() != null;
+    }
+
     /** This node; null before Cassandra has finished starting. */
     public NodeIdentity local() throws Exception {
         Cassandra cassandra = readiness.cassandra();
