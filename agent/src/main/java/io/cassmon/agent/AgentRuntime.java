@@ -34,15 +34,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The agent thread: binds the HTTP endpoint, then follows each Dropwizard registry as it appears. In Cassandra
- * only {@code CassandraMetricsRegistry} is exported, named by the catalog; in any other JVM every registry is,
- * under mechanical names.
+ * The agent thread: binds the HTTP endpoint, then follows each Dropwizard registry as it appears (Cassandra's once
+ * Cassandra has finished starting). In Cassandra only {@code CassandraMetricsRegistry} is exported, named by the
+ * catalog; in any other JVM every registry is, under mechanical names.
  */
 final class AgentRuntime implements Runnable {
     static final String CASSANDRA_REGISTRY = "org.apache.cassandra.metrics.CassandraMetricsRegistry";
     /** A family every exported table has, listing the tables. */
     static final String TABLE_FAMILY = "cassandra_table_live_sstables";
-    /** The longest the large-partition advice waits for Cassandra to finish starting. */
+    /** The longest Cassandra's registry waits for Cassandra to finish starting before it is followed anyway. */
     static final long STARTUP_WAIT_MILLIS = 10 * 60 * 1000L;
 
     private final ExporterConfig config;
@@ -115,42 +115,35 @@ final class AgentRuntime implements Runnable {
         }
     }
 
-    private void follow(MetricRegistry registry) {
+    private void follow(MetricRegistry registry) throws InterruptedException {
         boolean isCassandra = CASSANDRA_REGISTRY.equals(registry.getClass().getName());
+        if (isCassandra && cassandra.isEmpty()) {
+            awaitCassandraStarted();
+        }
         RegistryIndex index = new RegistryIndex(isCassandra ? new CassandraNaming(config.metrics()) : new MechanicalNaming());
         index.follow(registry);
         (isCassandra ? cassandra : others).add(index);
         if (isCassandra && cassandra.size() == 1) {
-            countLargePartitionsOnceStarted(registry.getClass().getClassLoader());
+            WriterInstrumentation.install(instrumentation, registry.getClass().getClassLoader());
         }
         Log.info("cassmon: following " + (isCassandra ? "Cassandra's metric registry" : "Dropwizard registry "
                 + registry.getClass().getName()) + " (" + index.exportedMetrics() + " metrics so far)");
     }
 
     /**
-     * Installs the large-partition advice once Cassandra has finished starting, from a thread of its own. Installed
-     * during startup, Byte Buddy's AgentBuilder cost ~0.5 s of CPU on the installing thread and ~2 s of JIT
-     * compilation, which competed with Cassandra's own startup for the cores (2-core machine, 200 tables:
-     * docs/performance.md, Startup delay). Partitions written while Cassandra starts (commit log replay) are not
-     * counted. Where readiness cannot be seen (MBean registration disabled) the advice comes after
-     * {@link #STARTUP_WAIT_MILLIS}.
+     * Cassandra's registry is followed, and the large-partition advice installed, once Cassandra has finished
+     * starting. During startup, naming each metric as Cassandra registered it ran on Cassandra's main thread (~0.6 s
+     * at 1,000 tables), and Byte Buddy's AgentBuilder cost ~0.5 s of CPU plus ~2 s of JIT compilation: all of it
+     * competed with Cassandra's startup for the cores and delayed a 2-core node's startup by seconds
+     * (docs/performance.md, Startup delay). Following later loses nothing: the registry replays every metric it holds
+     * to a new listener. Partitions written while Cassandra starts (commit log replay) are not counted. Where
+     * readiness cannot be seen (MBean registration disabled), the wait ends after {@link #STARTUP_WAIT_MILLIS}.
      */
-    private void countLargePartitionsOnceStarted(ClassLoader loader) {
-        Thread thread = new Thread(() -> {
-            try {
-                long deadline = System.currentTimeMillis() + STARTUP_WAIT_MILLIS;
-                while (!cassandraStarted() && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(250);
-                }
-                WriterInstrumentation.install(instrumentation, loader);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Throwable t) {
-                Log.error("cassmon: large-partition counting unavailable, the rest of the agent goes on", t);
-            }
-        }, CassmonAgent.THREAD_NAME + "-partitions");
-        thread.setDaemon(true);
-        thread.start();
+    private void awaitCassandraStarted() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + STARTUP_WAIT_MILLIS;
+        while (!cassandraStarted() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
     }
 
     private boolean cassandraStarted() {

@@ -21,6 +21,8 @@ import java.util.Set;
  * minus what this benchmark's JVM and its descendants (the nodes it forked) used is "other CPU", in cores on average
  * over the window; it includes processes that came and went inside it and kernel threads. Foreign user processes
  * alive at either end (other engineers' Cassandra nodes, Maven builds, test JVMs) are listed with their own share.
+ * Steal time (the hypervisor running someone else on this machine's virtual cores) is kept apart: it does not show as
+ * a process here but slows the node all the same.
  */
 final class MachineLoad {
     /** Above this many cores of other CPU on average, or with a foreign Cassandra node, a window is not quiet. */
@@ -86,14 +88,21 @@ final class MachineLoad {
 
     /** What the rest of the machine did during one window. */
     record Window(double seconds, double otherCores, double ownCores, double stealCores, List<Foreign> foreign) {
+        /** Other CPU and steal at most {@link #QUIET_CORES} each, and no foreign Cassandra node. */
         boolean quiet() {
-            return otherCores <= QUIET_CORES && foreign.stream().noneMatch(f -> f.kind().startsWith("Cassandra"));
+            return otherCores <= QUIET_CORES && stealCores <= QUIET_CORES
+                    && foreign.stream().noneMatch(f -> f.kind().startsWith("Cassandra"));
         }
 
-        /** A table cell: {@code 0.03 cores}, or a bold figure with the foreign processes when not quiet. */
+        /**
+         * A table cell: {@code 0.03 cores}, or a bold figure with the foreign processes when not quiet; the
+         * hypervisor's steal time (CPU the machine's virtual cores waited for) when it reached 0.05 cores.
+         */
         String cell() {
             String cores = String.format(Locale.ROOT, "%.2f cores", otherCores);
-            return quiet() ? cores : "**" + cores + "**" + (foreign.isEmpty() ? "" : " (" + processes() + ")");
+            String steal = stealCores >= 0.05 ? String.format(Locale.ROOT, " (steal %.2f)", stealCores) : "";
+            return (quiet() ? cores : "**" + cores + "**") + steal
+                    + (quiet() || foreign.isEmpty() ? "" : " (" + processes() + ")");
         }
 
         String processes() {

@@ -196,7 +196,7 @@ final class Report {
         StringBuilder md = new StringBuilder("### Quiet machine\n\n");
         md.append(String.format(Locale.ROOT, "Other CPU (the machine's busy time minus this benchmark's JVM and its nodes,"
                         + " from /proc) over the %d measured windows: %.2f cores on average (steal %.2f); %d window%s above"
-                        + " %.2f cores or with a foreign Cassandra node.%n%n", windows.size(), all.otherCores(),
+                        + " %.2f cores of other CPU or of steal, or with a foreign Cassandra node.%n%n", windows.size(), all.otherCores(),
                 all.stealCores(), loud, loud == 1 ? "" : "s", MachineLoad.QUIET_CORES));
         if (loud > 0) {
             md.append("**WARNING: the machine was not quiet**; the rows with other CPU in bold are disturbed, rerun them."
@@ -218,7 +218,7 @@ final class Report {
         String bar = "!".repeat(100);
         System.err.println(bar);
         System.err.printf(Locale.ROOT, "!!! THE MACHINE WAS NOT QUIET: %d of %d measured windows had more than %.2f cores of"
-                        + " other CPU or a foreign Cassandra node%n!!! other CPU averaged %.2f cores; foreign processes: %s%n"
+                        + " other CPU or of steal, or a foreign Cassandra node%n!!! other CPU averaged %.2f cores; foreign processes: %s%n"
                         + "!!! These numbers are disturbed: rerun when `ps` shows no other CassandraDaemon or build.%n",
                 loud, windows.size(), MachineLoad.QUIET_CORES, all.otherCores(),
                 all.foreign().isEmpty() ? "none listed" : all.processes());

@@ -49,7 +49,7 @@ final class StartupRounds {
                 boots.add(boot);
                 Log.line("%d tables, round %d/%d, %s: startup %,d ms (first log line at %,d ms), node CPU %.1f s (%s),"
                                 + " other CPU %.2f cores%s", tables, round, rounds, boot.config().title, boot.millis(),
-                        boot.firstLogMillis(), boot.nodeCpu(), boot.threads(), boot.load().otherCores(),
+                        boot.firstLogMillis(), boot.nodeCpu(), threads(boot.threads()), boot.load().otherCores(),
                         boot.load().quiet() ? "" : " NOT QUIET: " + boot.load().processes());
             }
         }
@@ -207,6 +207,12 @@ final class StartupRounds {
                     b.thread("jit"), b.thread("gc"), b.thread("cassmon-agent"), b.thread("other"), b.load().cell()));
         }
         return md.append('\n').toString();
+    }
+
+    private static String threads(Map<String, Double> threads) {
+        List<String> parts = new ArrayList<>();
+        threads.forEach((group, seconds) -> parts.add(String.format(Locale.ROOT, "%s %.2f s", group, seconds)));
+        return String.join(", ", parts);
     }
 
     static double median(List<Double> values) {

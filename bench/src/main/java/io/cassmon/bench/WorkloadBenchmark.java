@@ -72,6 +72,7 @@ public final class WorkloadBenchmark {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
         Files.writeString(file, text);
         Log.line("Results written to %s", file.toAbsolutePath());
+        Report.warnIfNotQuiet(windows(runs));
     }
 
     private static Run run(String version, int tables, Exporter config, Path data, Exporter.Paths paths,
@@ -112,13 +113,15 @@ public final class WorkloadBenchmark {
             drive(session, writes, reads, concurrency, warmup, null);
             measuring.set(System.nanoTime());
             LongList latencies = new LongList();
+            MachineLoad load = MachineLoad.begin();
             long begin = System.nanoTime();
             drive(session, writes, reads, concurrency, seconds, latencies);
             double elapsed = (System.nanoTime() - begin) / 1e9;
+            MachineLoad.Window window = load.end();
             scraping.shutdownNow();
             synchronized (scrapes) {
                 return new Run(round, config, latencies.sorted(), elapsed,
-                        scrapes.stream().mapToLong(Long::longValue).sorted().toArray());
+                        scrapes.stream().mapToLong(Long::longValue).sorted().toArray(), window);
             }
         } finally {
             scraping.shutdownNow();
@@ -158,19 +161,20 @@ public final class WorkloadBenchmark {
                         + " in flight, 50%% INSERT / 50%% SELECT by partition, %d s measured after %d s warm-up, one fresh"
                         + " node per row; the load generator runs on the same 2 cores.%n%n",
                 LocalDate.now(), version, tables, concurrency, seconds, warmup));
-        md.append("| round | configuration | throughput | p50 | p99 | p99.9 | scrapes (median) |\n"
-                + "|---:|---|---:|---:|---:|---:|---:|\n");
+        md.append("| round | configuration | throughput | p50 | p99 | p99.9 | scrapes (median) | other CPU |\n"
+                + "|---:|---|---:|---:|---:|---:|---:|---|\n");
         for (Run r : runs) {
-            md.append(String.format(Locale.ROOT, "| %d | %s | %,.0f ops/s | %.2f ms | %.2f ms | %.2f ms | %s |%n", r.round,
-                    r.config.title, r.throughput(), r.percentile(0.5), r.percentile(0.99), r.percentile(0.999),
+            md.append(String.format(Locale.ROOT, "| %d | %s | %,.0f ops/s | %.2f ms | %.2f ms | %.2f ms | %s | %s |%n",
+                    r.round, r.config.title, r.throughput(), r.percentile(0.5), r.percentile(0.99), r.percentile(0.999),
                     r.scrapes.length == 0 ? "–" : r.scrapes.length + " (" + String.format(Locale.ROOT, "%.1f ms",
-                            r.scrapeMedian()) + ")"));
+                            r.scrapeMedian()) + ")", r.load.cell()));
         }
         double[] none = mean(runs, Exporter.NONE);
         double[] cassmon = mean(runs, Exporter.CASSMON);
         md.append(String.format(Locale.ROOT, "%nMean over rounds: no agent %,.0f ops/s, p99 %.2f ms; cassmon scraped every"
                         + " second %,.0f ops/s (%+.1f %%), p99 %.2f ms (%+.1f %%).%n", none[0], none[1], cassmon[0],
                 (cassmon[0] / none[0] - 1) * 100, cassmon[1], (cassmon[1] / none[1] - 1) * 100));
+        md.append('\n').append(Report.quietness(windows(runs)));
         return md.toString();
     }
 
@@ -188,7 +192,14 @@ public final class WorkloadBenchmark {
         return new double[] {ops / n, p99 / n};
     }
 
-    record Run(int round, Exporter config, long[] latencies, double seconds, long[] scrapes) {
+    private static List<MachineLoad.Window> windows(List<Run> runs) {
+        List<MachineLoad.Window> windows = new ArrayList<>();
+        runs.forEach(r -> windows.add(r.load));
+        return windows;
+    }
+
+    /** One measured window; {@code load} is what the rest of the machine used meanwhile. */
+    record Run(int round, Exporter config, long[] latencies, double seconds, long[] scrapes, MachineLoad.Window load) {
         double throughput() {
             return latencies.length / seconds;
         }

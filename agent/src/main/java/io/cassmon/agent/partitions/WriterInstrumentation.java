@@ -12,8 +12,8 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * Installs the large-partition advice with Byte Buddy, once Cassandra has finished starting (never in premain, nor
- * during startup: AgentBuilder costs ~0.5 s of CPU plus ~2 s of JIT compilation). Writers already loaded are retransformed. A
+ * Installs the large-partition advice with Byte Buddy, from the agent thread once Cassandra has finished starting
+ * (never in premain, nor during startup: AgentBuilder costs ~0.5 s of CPU plus ~2 s of JIT compilation). Writers already loaded are retransformed. A
  * Cassandra version with neither method gets one log line and no counting.
  */
 public final class WriterInstrumentation {
