@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -44,6 +45,8 @@ final class AgentRuntime implements Runnable {
     static final String TABLE_FAMILY = "cassandra_table_live_sstables";
     /** The longest Cassandra's registry waits for Cassandra to finish starting before it is followed anyway. */
     static final long STARTUP_WAIT_MILLIS = 10 * 60 * 1000L;
+    /** How long after its setup a node that never starts its native transport waits to be followed. */
+    static final long NATIVE_TRANSPORT_GRACE_MILLIS = 10_000L;
 
     private final ExporterConfig config;
     private final Instrumentation instrumentation;
@@ -138,19 +141,33 @@ final class AgentRuntime implements Runnable {
      * (docs/performance.md, Startup delay). Following later loses nothing: the registry replays every metric it holds
      * to a new listener. Partitions written while Cassandra starts (commit log replay) are not counted. Where
      * readiness cannot be seen (MBean registration disabled), the wait ends after {@link #STARTUP_WAIT_MILLIS}.
+     *
+     * <p>"Finished starting" is the native transport running, the last step before "Startup complete": following
+     * Cassandra's registry names every metric at once (~2 s of CPU at 1,000 tables), which must not overlap the end
+     * of startup. A node that never serves clients (native transport disabled) is followed
+     * {@link #NATIVE_TRANSPORT_GRACE_MILLIS} after its setup has completed.
      */
     private void awaitCassandraStarted() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + STARTUP_WAIT_MILLIS;
-        while (!cassandraStarted() && System.currentTimeMillis() < deadline) {
+        long now = System.currentTimeMillis();
+        long deadline = now + STARTUP_WAIT_MILLIS;
+        long setupCompleted = 0;
+        while (now < deadline && !ask(topology::servingClients)) {
+            if (setupCompleted == 0 && ask(topology::cassandraStarted)) {
+                setupCompleted = now;
+            } else if (setupCompleted != 0 && now - setupCompleted >= NATIVE_TRANSPORT_GRACE_MILLIS) {
+                return;
+            }
             Thread.sleep(250);
+            now = System.currentTimeMillis();
         }
     }
 
-    private boolean cassandraStarted() {
+    /** A question to Cassandra that may fail while it starts: asked again on the next round. */
+    private static boolean ask(Callable<Boolean> question) {
         try {
-            return topology.cassandraStarted();
+            return question.call();
         } catch (Exception e) {
-            return false; // asked again on the next round; the deadline bounds the wait
+            return false;
         }
     }
 

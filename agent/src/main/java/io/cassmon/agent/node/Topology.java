@@ -31,9 +31,20 @@ public final class Topology {
         return readiness;
     }
 
-    /** True once Cassandra has finished starting ({@link CassandraReadiness}); never in a JVM without Cassandra. */
+    /** True once Cassandra has finished its setup ({@link CassandraReadiness}); never in a JVM without Cassandra. */
     public boolean cassandraStarted() throws Exception {
         return readiness.cassandra() != null;
+    }
+
+    /**
+     * True once Cassandra serves CQL clients ({@code StorageService.isNativeTransportRunning()}, every version): the
+     * last step of its startup, right before "Startup complete". False before, in a JVM without Cassandra, and on a
+     * node whose native transport is disabled.
+     */
+    public boolean servingClients() throws Exception {
+        Cassandra cassandra = readiness.cassandra();
+        return cassandra != null
+                && Boolean.TRUE.equals(cassandra.call(cassandra.storageService(), "isNativeTransportRunning"));
     }
 
     /** This node; null before Cassandra has finished starting. */
