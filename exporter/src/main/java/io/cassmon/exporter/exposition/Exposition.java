@@ -12,12 +12,14 @@ import java.io.Writer;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 /**
  * Everything {@code /metrics} serves: {@link SampleSource}s written straight to text (the Dropwizard registries,
- * nearly every sample), then the collectors of a simpleclient {@link CollectorRegistry} (JVM, node, cassmon's own)
- * through simpleclient's {@link TextFormat}, all with the same {@link CommonLabels}.
+ * nearly every sample), then the families of a simpleclient {@link CollectorRegistry} (JVM, node, cassmon's own),
+ * all with the same {@link CommonLabels}. Only a request for some families by name ({@code name[]}) goes through
+ * simpleclient's {@link TextFormat}.
  */
 public final class Exposition {
     private static final Charset UTF_8 = Charset.forName("UTF-8");
@@ -44,8 +46,11 @@ public final class Exposition {
         for (SampleSource source : sources) {
             source.writeTo(sink);
         }
+        Enumeration<MetricFamilySamples> others = collectors.metricFamilySamples();
+        while (others.hasMoreElements()) {
+            sink.family(others.nextElement());
+        }
         sink.finish();
-        writeWithTextFormat(format, out, labelled(Collections.list(collectors.metricFamilySamples()), commonValues));
     }
 
     /** Writes the samples whose names {@code filter} accepts (the {@code name[]} query parameters). */

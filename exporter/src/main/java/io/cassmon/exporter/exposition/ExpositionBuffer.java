@@ -9,6 +9,17 @@ import java.util.Arrays;
  * exposition allocates nothing once the buffer has grown to the exposition's size.
  */
 public final class ExpositionBuffer {
+    /** The last and the first digit of 0 to 99, for writing numbers two digits at a time. */
+    private static final byte[] DIGIT_ONES = new byte[100];
+    private static final byte[] DIGIT_TENS = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_ONES[i] = (byte) ('0' + i % 10);
+            DIGIT_TENS[i] = (byte) ('0' + i / 10);
+        }
+    }
+
     private byte[] bytes;
     private int size;
 
@@ -60,18 +71,31 @@ public final class ExpositionBuffer {
         size += other.size;
     }
 
+    void write(byte[] source, int offset, int length) {
+        ensure(length);
+        System.arraycopy(source, offset, bytes, size, length);
+        size += length;
+    }
+
+    /** Appends a copy of {@code length} bytes already written from {@code start} on. */
+    void copyFrom(int start, int length) {
+        ensure(length);
+        System.arraycopy(bytes, start, bytes, size, length);
+        size += length;
+    }
+
     void write(int b) {
         ensure(1);
         bytes[size++] = (byte) b;
     }
 
     /** Text known to be ASCII: metric and label names, numbers, syntax. */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is exactly "the low byte of each char"
     void writeAscii(String text) {
         int length = text.length();
         ensure(length);
-        for (int i = 0; i < length; i++) {
-            bytes[size++] = (byte) text.charAt(i);
-        }
+        text.getBytes(0, length, bytes, size);
+        size += length;
     }
 
     /**
@@ -81,7 +105,8 @@ public final class ExpositionBuffer {
      */
     void writeEscaped(String text, boolean quotes) {
         int length = text.length();
-        ensure(length);
+        // No character takes more than three bytes (a surrogate pair four for its two).
+        ensure(3 * length);
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c == '\\') {
@@ -91,12 +116,11 @@ public final class ExpositionBuffer {
             } else if (c == '"' && quotes) {
                 writeTwo('\\', '"');
             } else if (c < 0x80) {
-                write(c);
+                bytes[size++] = (byte) c;
             } else if (c < 0x800) {
                 writeTwo(0xC0 | (c >> 6), 0x80 | (c & 0x3F));
             } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
                 int codePoint = Character.toCodePoint(c, text.charAt(++i));
-                ensure(4);
                 bytes[size++] = (byte) (0xF0 | (codePoint >> 18));
                 bytes[size++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
                 bytes[size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
@@ -104,7 +128,6 @@ public final class ExpositionBuffer {
             } else if (Character.isSurrogate(c)) {
                 write('?');
             } else {
-                ensure(3);
                 bytes[size++] = (byte) (0xE0 | (c >> 12));
                 bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
                 bytes[size++] = (byte) (0x80 | (c & 0x3F));
@@ -123,11 +146,19 @@ public final class ExpositionBuffer {
             bytes[size++] = '-';
             value = -value;
         }
-        int digits = digits(value);
-        int end = size + digits;
-        for (int i = end - 1; i >= size; i--) {
-            bytes[i] = (byte) ('0' + (value % 10));
-            value /= 10;
+        int end = size + digits(value);
+        int at = end;
+        while (value >= 100) {
+            int pair = (int) (value % 100);
+            value /= 100;
+            bytes[--at] = DIGIT_ONES[pair];
+            bytes[--at] = DIGIT_TENS[pair];
+        }
+        if (value >= 10) {
+            bytes[--at] = DIGIT_ONES[(int) value];
+            bytes[--at] = DIGIT_TENS[(int) value];
+        } else {
+            bytes[--at] = (byte) ('0' + value);
         }
         size = end;
     }

@@ -14,7 +14,9 @@ public interface SampleSink {
 
     /**
      * One sample of the current family: its name is the family's plus {@code suffix}, its labels the family's with
-     * {@code labelValues}, then {@code extraLabel="extraValue"} when {@code extraLabel} is not null.
+     * {@code labelValues}, then {@code extraLabel="extraValue"} when {@code extraLabel} is not null. A series passes
+     * the same {@code labelValues} list for each of its samples, and the list does not change while it is written
+     * (a sink may keep what it made of the list for the series' next sample).
      */
     void sample(Suffix suffix, List<String> labelValues, String extraLabel, String extraValue, double value);
 

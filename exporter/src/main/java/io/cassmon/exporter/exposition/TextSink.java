@@ -12,12 +12,16 @@ import java.util.TreeMap;
  * same families ({@code ExpositionTest} holds it to that), but without a {@code Sample}, a label list or a string per
  * sample. In the 0.0.4 format, as simpleclient does, {@code _gcount} samples (which that format has no place for)
  * go into gauge families of their own after everything else; call {@link #finish()} at the end.
+ *
+ * <p>Consecutive samples of one series (a histogram's buckets, a summary's quantiles) share the start of their
+ * line, {@code name_suffix{own labels}: it is escaped and encoded once and then copied from the line before, and the
+ * common labels are encoded once per scrape.
  */
 public final class TextSink implements SampleSink {
     private final ExpositionBuffer out;
     private final boolean openMetrics;
-    private final List<String> commonNames;
-    private final List<String> commonValues;
+    /** The common labels as written after a sample's own ones (OpenMetrics: with a leading comma), or null. */
+    private final byte[] commonLabels;
     /** 0.0.4 only: the deferred gauge families by name, each with its help and its sample lines. */
     private final Map<String, Deferred> deferred = new TreeMap<>();
 
@@ -28,13 +32,23 @@ public final class TextSink implements SampleSink {
     private int samples;
     private Deferred familyDeferred;
     private int deferredMark;
+    /** Where the last sample line's start was written, to copy it for the next sample of the same series. */
+    private final LinePrefix prefix = new LinePrefix();
 
     /** {@code commonNames}/{@code commonValues}: labels every sample gets after its own, or null for none. */
     public TextSink(ExpositionBuffer out, ExpositionFormat format, List<String> commonNames, List<String> commonValues) {
         this.out = out;
         this.openMetrics = format == ExpositionFormat.OPENMETRICS;
-        this.commonNames = commonValues == null || commonValues.isEmpty() ? null : commonNames;
-        this.commonValues = commonValues;
+        this.commonLabels = commonValues == null || commonValues.isEmpty() ? null
+                : encodeLabels(commonNames, commonValues);
+    }
+
+    private byte[] encodeLabels(List<String> names, List<String> values) {
+        ExpositionBuffer encoded = new ExpositionBuffer(64);
+        for (int i = 0; i < names.size(); i++) {
+            writeLabel(encoded, false, names.get(i), values.get(i));
+        }
+        return encoded.toByteArray();
     }
 
     @Override
@@ -45,6 +59,7 @@ public final class TextSink implements SampleSink {
         this.familyStart = out.size();
         this.samples = 0;
         this.familyDeferred = null;
+        prefix.forget();
         writeHeader(out, name, "", type, help);
     }
 
@@ -57,7 +72,14 @@ public final class TextSink implements SampleSink {
             }
             target = familyDeferred.lines;
         }
-        writeSample(target, family, suffix.text(), labelNames, labelValues, extraLabel, extraValue, value);
+        int start = target.size();
+        if (prefix.isAt(target, suffix, labelValues)) {
+            target.copyFrom(prefix.start, prefix.length);
+        } else {
+            writeNameAndLabels(target, family, suffix.text(), labelNames, labelValues);
+            prefix.remember(target, suffix, labelValues, start, target.size() - start);
+        }
+        writeRest(target, !labelNames.isEmpty(), extraLabel, extraValue, value);
         samples++;
     }
 
@@ -70,6 +92,7 @@ public final class TextSink implements SampleSink {
     /** Marks nest one series deep, which is how the renderers use them. */
     @Override
     public void reset(int mark) {
+        prefix.forget();
         out.truncate(mark);
         if (familyDeferred != null) {
             familyDeferred.lines.truncate(deferredMark);
@@ -86,6 +109,7 @@ public final class TextSink implements SampleSink {
 
     @Override
     public void family(MetricFamilySamples family) {
+        prefix.forget();
         writeHeader(out, family.name, family.unit, family.type, family.help);
         String created = family.name + "_created";
         String gaugeCount = family.name + "_gcount";
@@ -96,12 +120,18 @@ public final class TextSink implements SampleSink {
                     || sample.name.equals(gaugeSum))) {
                 target = deferredFamily(sample.name, family.help).lines;
             }
-            writeSample(target, sample.name, "", sample.labelNames, sample.labelValues, null, null, sample.value);
+            writeNameAndLabels(target, sample.name, "", sample.labelNames, sample.labelValues);
+            writeRest(target, !sample.labelNames.isEmpty(), null, null, sample.value);
         }
     }
 
-    /** Writes the deferred 0.0.4 gauge families. */
+    /** Ends the exposition: the deferred 0.0.4 gauge families, or OpenMetrics' end marker. */
     public void finish() {
+        prefix.forget();
+        if (openMetrics) {
+            out.writeAscii("# EOF\n");
+            return;
+        }
         for (Map.Entry<String, Deferred> entry : deferred.entrySet()) {
             if (entry.getValue().lines.size() > 0) {
                 writeHeader(out, entry.getKey(), "", Type.GAUGE, entry.getValue().help);
@@ -156,24 +186,39 @@ public final class TextSink implements SampleSink {
         to.write('\n');
     }
 
-    private void writeSample(ExpositionBuffer to, String name, String suffix, List<String> names, List<String> values,
-                             String extraLabel, String extraValue, double value) {
+    /**
+     * {@code name_suffix} and, when there are labels, {@code {} and the series' own labels: the part of a line that
+     * is the same for every sample of a series.
+     */
+    private void writeNameAndLabels(ExpositionBuffer to, String name, String suffix, List<String> names,
+                                    List<String> values) {
         to.writeAscii(name);
         to.writeAscii(suffix);
-        if (!names.isEmpty() || extraLabel != null || commonNames != null) {
+        if (!names.isEmpty() || commonLabels != null) {
             to.write('{');
-            boolean first = true;
             for (int i = 0; i < names.size(); i++) {
-                first = writeLabel(to, first, names.get(i), values.get(i));
+                writeLabel(to, i == 0, names.get(i), values.get(i));
             }
-            if (extraLabel != null) {
-                first = writeLabel(to, first, extraLabel, extraValue);
+        }
+    }
+
+    /** The rest of a line after {@link #writeNameAndLabels}: the extra label, the common labels, the value. */
+    private void writeRest(ExpositionBuffer to, boolean ownLabels, String extraLabel, String extraValue,
+                           double value) {
+        boolean braces = ownLabels || commonLabels != null;
+        if (extraLabel != null) {
+            if (!braces) {
+                to.write('{');
             }
-            if (commonNames != null) {
-                for (int i = 0; i < commonNames.size(); i++) {
-                    first = writeLabel(to, first, commonNames.get(i), commonValues.get(i));
-                }
-            }
+            writeLabel(to, !ownLabels, extraLabel, extraValue);
+        }
+        if (commonLabels != null) {
+            boolean first = !ownLabels && extraLabel == null;
+            // The encoded common labels start with OpenMetrics' separating comma, which the first label goes without.
+            int skip = openMetrics && first ? 1 : 0;
+            to.write(commonLabels, skip, commonLabels.length - skip);
+        }
+        if (braces || extraLabel != null) {
             to.write('}');
         }
         to.write(' ');
@@ -182,7 +227,7 @@ public final class TextSink implements SampleSink {
     }
 
     /** simpleclient ends every 0.0.4 label with a comma, and separates OpenMetrics labels with one. */
-    private boolean writeLabel(ExpositionBuffer to, boolean first, String name, String value) {
+    private void writeLabel(ExpositionBuffer to, boolean first, String name, String value) {
         if (openMetrics && !first) {
             to.write(',');
         }
@@ -194,7 +239,6 @@ public final class TextSink implements SampleSink {
         if (!openMetrics) {
             to.write(',');
         }
-        return false;
     }
 
     private static String textType(Type type) {
@@ -233,6 +277,35 @@ public final class TextSink implements SampleSink {
                 return "info";
             default:
                 return "unknown";
+        }
+    }
+
+    /**
+     * The start of the last sample line written: in which buffer, where, and for which series. Forgotten whenever
+     * what was written may be taken back or a new family starts, so a copy is always of bytes still in place.
+     */
+    private static final class LinePrefix {
+        ExpositionBuffer buffer;
+        Suffix suffix;
+        List<String> labelValues;
+        int start;
+        int length;
+
+        boolean isAt(ExpositionBuffer target, Suffix suffix, List<String> labelValues) {
+            return buffer == target && this.suffix == suffix && this.labelValues == labelValues;
+        }
+
+        void remember(ExpositionBuffer target, Suffix suffix, List<String> labelValues, int start, int length) {
+            this.buffer = target;
+            this.suffix = suffix;
+            this.labelValues = labelValues;
+            this.start = start;
+            this.length = length;
+        }
+
+        void forget() {
+            buffer = null;
+            labelValues = null;
         }
     }
 

@@ -7,7 +7,6 @@ import io.cassmon.exporter.log.Log;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -106,8 +105,9 @@ public abstract class ReservoirBuckets {
     }
 
     /**
-     * For each slot of the striped array, its bucket: {@code stripedIndex(bucket, stripe)} inverted, asked of the
-     * reservoir itself, and shared by every reservoir of the same shape.
+     * The slots of the striped array bucket by bucket: bucket {@code b}'s stripes are at
+     * {@code [b * stripes, (b + 1) * stripes)}. {@code stripedIndex(bucket, stripe)} asked of the reservoir itself,
+     * and shared by every reservoir of the same shape.
      */
     private static int[] stripeLayout(Object reservoir, int slots, int stripes) throws ReflectiveOperationException {
         Field primeField = reservoir.getClass().getDeclaredField("distributionPrime");
@@ -119,14 +119,16 @@ public abstract class ReservoirBuckets {
         }
         Method stripedIndex = reservoir.getClass().getMethod("stripedIndex", int.class, int.class);
         layout = new int[slots];
-        Arrays.fill(layout, -1);
+        boolean[] taken = new boolean[slots];
         for (int bucket = 0; bucket < slots / stripes; bucket++) {
             for (int stripe = 0; stripe < stripes; stripe++) {
                 int slot = (Integer) stripedIndex.invoke(reservoir, bucket, stripe);
-                if (layout[slot] != -1) {
-                    throw new IllegalStateException("stripedIndex maps two buckets to slot " + slot);
+                if (slot < 0 || slot >= slots || taken[slot]) {
+                    throw new IllegalStateException("stripedIndex(" + bucket + ", " + stripe + ") is " + slot
+                            + ", outside the array or taken by another bucket");
                 }
-                layout[slot] = bucket;
+                taken[slot] = true;
+                layout[bucket * stripes + stripe] = slot;
             }
         }
         STRIPE_LAYOUTS.putIfAbsent(key, layout);
@@ -144,26 +146,32 @@ public abstract class ReservoirBuckets {
     private static final class Direct extends ReservoirBuckets {
         private final AtomicLongArray buckets;
         private final int values;
-        /** Null when not striped (Cassandra 3.11). */
-        private final int[] bucketOfSlot;
+        private final int stripes;
+        /** Null when not striped (Cassandra 3.11); else {@link #stripeLayout}. */
+        private final int[] slotsByBucket;
 
-        Direct(AtomicLongArray buckets, int stripes, int[] bucketOfSlot) {
+        Direct(AtomicLongArray buckets, int stripes, int[] slotsByBucket) {
             this.buckets = buckets;
             this.values = buckets.length() / stripes;
-            this.bucketOfSlot = bucketOfSlot;
+            this.stripes = stripes;
+            this.slotsByBucket = slotsByBucket;
         }
 
         @Override
         public int read(long[] into) {
-            if (bucketOfSlot == null) {
+            if (slotsByBucket == null) {
                 for (int i = 0; i < values; i++) {
                     into[i] = buckets.get(i);
                 }
                 return values;
             }
-            Arrays.fill(into, 0, values, 0L);
-            for (int slot = 0; slot < bucketOfSlot.length; slot++) {
-                into[bucketOfSlot[slot]] += buckets.get(slot);
+            int slot = 0;
+            for (int bucket = 0; bucket < values; bucket++) {
+                long count = 0;
+                for (int stripe = 0; stripe < stripes; stripe++) {
+                    count += buckets.get(slotsByBucket[slot++]);
+                }
+                into[bucket] = count;
             }
             return values;
         }

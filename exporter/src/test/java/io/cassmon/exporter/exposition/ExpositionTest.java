@@ -16,6 +16,17 @@ import io.cassmon.exporter.registry.MetricKind;
 import io.cassmon.exporter.registry.RegistryIndex;
 import io.cassmon.exporter.registry.Rendering;
 import io.cassmon.exporter.registry.Shape;
+import io.cassmon.exporter.jvm.JvmCollectors;
+import io.cassmon.exporter.mapping.ScrapeErrors;
+import io.prometheus.client.Collector;
+import io.prometheus.client.Collector.MetricFamilySamples;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.Enumeration;
+import io.prometheus.client.Info;
+import io.prometheus.client.Summary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -75,11 +86,20 @@ class ExpositionTest {
         registry.register("gaugehistogram.broken", (Gauge<long[]>) () -> {
             throw new IllegalStateException("table dropped");
         });
+        Timer bare = registry.register("bare.latency", new Timer(new DecayingEstimatedHistogramReservoir(127, false, 1)));
+        bare.update(5, TimeUnit.MILLISECONDS);
+        registry.counter("bare.latency.sum").inc(5_000);
     }
 
     /** Each metric's family is its name's first part; its labels carry text that needs escaping. */
     private static MetricId name(String dropwizardName, MetricKind kind) {
         String[] parts = dropwizardName.split("\\.", 2);
+        if (parts[0].equals("bare")) {
+            // A histogram without labels of its own: the quantile-free line start is just its name.
+            return dropwizardName.endsWith(".sum") ? null : new MetricId("test_bare_seconds", "No labels.",
+                    Collections.emptyList(), Collections.emptyList(), new Rendering(Shape.HISTOGRAM, 1e-6,
+                            BucketFamily.LATENCY, dropwizardName + ".sum", 1e-6));
+        }
         List<String> labelNames = Arrays.asList("name", "note");
         List<String> labelValues = Arrays.asList(parts[1], "quote \" backslash \\ newline \n café 日本 \uD83D\uDE00");
         switch (parts[0]) {
@@ -119,5 +139,43 @@ class ExpositionTest {
         assertEquals(Expositions.withoutScrapeTotals(Expositions.simpleclient(collector, format, TOPOLOGY)),
                 Expositions.withoutScrapeTotals(direct));
         assertTrue(direct.contains("cluster=\"Test \\\"cluster\\\"\""), direct);
+        assertTrue(direct.contains("test_bare_seconds_bucket{le=\"+Inf\""), direct);
+    }
+
+    /**
+     * The families of simpleclient collectors (the JVM's, and every kind of simpleclient metric, whose samples
+     * include {@code _created}, {@code _gcount} and {@code _info}) go through the same sink as the registry's.
+     */
+    @ParameterizedTest
+    @EnumSource(ExpositionFormat.class)
+    void writesSimpleclientCollectorsAsTextFormatDoes(ExpositionFormat format) throws IOException {
+        CollectorRegistry live = new CollectorRegistry();
+        JvmCollectors.register(live, new ScrapeErrors());
+        Counter.build("test_requests_total", "Requests.").labelNames("path").register(live).labels("/a\"b").inc();
+        Summary.build("test_summary_seconds", "A summary.").quantile(0.5, 0.01).register(live).observe(2);
+        io.prometheus.client.Histogram.build("test_histogram_seconds", "A histogram.").register(live).observe(0.3);
+        Info.build("test_build", "Build.").register(live).info("version", "1.0");
+        Enumeration.build("test_state", "State.").states("up", "down").register(live).state("up");
+        // Collected once, so both writers see the same values.
+        List<MetricFamilySamples> families = Collections.list(live.metricFamilySamples());
+        Collector frozen = new Collector() {
+            @Override
+            public List<MetricFamilySamples> collect() {
+                return families;
+            }
+        };
+        SampleSource source = sink -> {
+            for (MetricFamilySamples family : frozen.collect()) {
+                sink.family(family);
+            }
+        };
+        CollectorRegistry collectors = new CollectorRegistry();
+        collectors.register(frozen);
+        ExpositionBuffer out = new ExpositionBuffer(16);
+        new Exposition(Collections.<SampleSource>emptyList(), collectors, TOPOLOGY).write(format, out);
+        String direct = new String(out.toByteArray(), StandardCharsets.UTF_8);
+        assertEquals(Expositions.simpleclient(source, format, TOPOLOGY), direct);
+        assertTrue(direct.contains("jvm_memory_bytes_used{area=\"heap\",cluster="), direct);
+        assertTrue(direct.contains("test_requests_created"), direct);
     }
 }

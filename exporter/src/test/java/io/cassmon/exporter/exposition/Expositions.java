@@ -1,10 +1,16 @@
 package io.cassmon.exporter.exposition;
 
+import io.prometheus.client.Collector.MetricFamilySamples;
+import io.prometheus.client.Collector.MetricFamilySamples.Sample;
 import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.exporter.common.TextFormat;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 
 /** Test helpers: a source's exposition written directly and through simpleclient, for comparison. */
 public final class Expositions {
@@ -26,25 +32,34 @@ public final class Expositions {
         return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
 
-    /** What simpleclient's TextFormat writes for {@code source}'s samples. */
+    /** What simpleclient's TextFormat writes for {@code source}'s samples with {@code common}'s labels appended. */
     static String simpleclient(SampleSource source, ExpositionFormat format, CommonLabels common) {
         SampleListSink sink = new SampleListSink();
         source.writeTo(sink);
-        CollectorRegistry registry = new CollectorRegistry();
-        registry.register(new io.prometheus.client.Collector() {
-            @Override
-            public java.util.List<MetricFamilySamples> collect() {
-                return sink.families();
-            }
-        });
-        ExpositionBuffer out = new ExpositionBuffer(16);
+        List<MetricFamilySamples> families = new ArrayList<>();
+        for (MetricFamilySamples family : sink.families()) {
+            families.add(common.values() == null ? family : withLabels(family, common.names(), common.values()));
+        }
+        StringWriter text = new StringWriter();
         try {
-            // The slow path of Exposition: simpleclient samples, labelled, through TextFormat.
-            new Exposition(Collections.<SampleSource>emptyList(), registry, common).write(format, out);
+            TextFormat.writeFormat(format.contentType(), text, Collections.enumeration(families));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+        return text.toString();
+    }
+
+    private static MetricFamilySamples withLabels(MetricFamilySamples family, List<String> names,
+                                                  List<String> values) {
+        List<Sample> samples = new ArrayList<>();
+        for (Sample sample : family.samples) {
+            List<String> allNames = new ArrayList<>(sample.labelNames);
+            allNames.addAll(names);
+            List<String> allValues = new ArrayList<>(sample.labelValues);
+            allValues.addAll(values);
+            samples.add(new Sample(sample.name, allNames, allValues, sample.value));
+        }
+        return new MetricFamilySamples(family.name, family.unit, family.type, family.help, samples);
     }
 
     /** The text with the values that differ between two scrapes of the same metrics blanked. */
