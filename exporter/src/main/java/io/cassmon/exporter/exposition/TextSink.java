@@ -3,6 +3,7 @@ package io.cassmon.exporter.exposition;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
 import io.prometheus.client.Collector.Type;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +23,10 @@ public final class TextSink implements SampleSink {
     private final boolean openMetrics;
     /** The common labels as written after a sample's own ones (OpenMetrics: with a leading comma), or null. */
     private final byte[] commonLabels;
+    /** {@link #tail} of lines without an extra label. */
+    private final byte[] tailAfterOwnLabels;
+    private final byte[] tailWithoutLabels;
+    private final ExtraTails extraTails = new ExtraTails();
     /** 0.0.4 only: the deferred gauge families by name, each with its help and its sample lines. */
     private final Map<String, Deferred> deferred = new TreeMap<>();
 
@@ -41,6 +46,8 @@ public final class TextSink implements SampleSink {
         this.openMetrics = format == ExpositionFormat.OPENMETRICS;
         this.commonLabels = commonValues == null || commonValues.isEmpty() ? null
                 : encodeLabels(commonNames, commonValues);
+        this.tailAfterOwnLabels = tail(true, null, null);
+        this.tailWithoutLabels = tail(false, null, null);
     }
 
     private byte[] encodeLabels(List<String> names, List<String> values) {
@@ -205,25 +212,36 @@ public final class TextSink implements SampleSink {
     /** The rest of a line after {@link #writeNameAndLabels}: the extra label, the common labels, the value. */
     private void writeRest(ExpositionBuffer to, boolean ownLabels, String extraLabel, String extraValue,
                            double value) {
+        byte[] tail = extraLabel == null ? (ownLabels ? tailAfterOwnLabels : tailWithoutLabels)
+                : extraTails.get(ownLabels, extraLabel, extraValue);
+        to.write(tail, 0, tail.length);
+        SampleValues.write(to, value);
+        to.write('\n');
+    }
+
+    /**
+     * What comes between a line's own labels and its value: {@code extraLabel="extraValue"} when not null, the
+     * common labels, the closing brace when there are labels, and the space.
+     */
+    private byte[] tail(boolean ownLabels, String extraLabel, String extraValue) {
+        ExpositionBuffer tail = new ExpositionBuffer(64);
         boolean braces = ownLabels || commonLabels != null;
         if (extraLabel != null) {
             if (!braces) {
-                to.write('{');
+                tail.write('{');
             }
-            writeLabel(to, !ownLabels, extraLabel, extraValue);
+            writeLabel(tail, !ownLabels, extraLabel, extraValue);
         }
         if (commonLabels != null) {
-            boolean first = !ownLabels && extraLabel == null;
             // The encoded common labels start with OpenMetrics' separating comma, which the first label goes without.
-            int skip = openMetrics && first ? 1 : 0;
-            to.write(commonLabels, skip, commonLabels.length - skip);
+            int skip = openMetrics && !ownLabels && extraLabel == null ? 1 : 0;
+            tail.write(commonLabels, skip, commonLabels.length - skip);
         }
         if (braces || extraLabel != null) {
-            to.write('}');
+            tail.write('}');
         }
-        to.write(' ');
-        SampleValues.write(to, value);
-        to.write('\n');
+        tail.write(' ');
+        return tail.toByteArray();
     }
 
     /** simpleclient ends every 0.0.4 label with a comma, and separates OpenMetrics labels with one. */
@@ -306,6 +324,35 @@ public final class TextSink implements SampleSink {
         void forget() {
             buffer = null;
             labelValues = null;
+        }
+    }
+
+    /**
+     * {@link #tail}s of lines with an extra label, by the label value's identity: the few strings that are bucket
+     * bounds and quantiles, each written on thousands of lines a scrape.
+     */
+    private final class ExtraTails {
+        private final Map<String, ExtraTail> byValue = new IdentityHashMap<>();
+
+        byte[] get(boolean ownLabels, String label, String value) {
+            ExtraTail known = byValue.get(value);
+            if (known == null || known.label != label || known.ownLabels != ownLabels) {
+                known = new ExtraTail(label, ownLabels, tail(ownLabels, label, value));
+                byValue.put(value, known);
+            }
+            return known.bytes;
+        }
+    }
+
+    private static final class ExtraTail {
+        final String label;
+        final boolean ownLabels;
+        final byte[] bytes;
+
+        ExtraTail(String label, boolean ownLabels, byte[] bytes) {
+            this.label = label;
+            this.ownLabels = ownLabels;
+            this.bytes = bytes;
         }
     }
 

@@ -177,13 +177,15 @@ final class FamilyRenderer {
                             BucketFamily family) {
         BucketLayout.Bounds bounds = layouts.get(family).bounds(offsets, shift);
         long running = 0;
-        int next = 0;
-        for (int i = 0; i < length; i++) {
-            running += values[i];
-            if (next < bounds.size() && i == bounds.index(next)) {
-                sink.sample(Suffix.BUCKET, labels, "le", bounds.label(next), running);
-                next++;
+        int i = 0;
+        for (int bound = 0; bound < bounds.size() && bounds.index(bound) < length; bound++) {
+            for (int last = bounds.index(bound); i <= last; i++) {
+                running += values[i];
             }
+            sink.sample(Suffix.BUCKET, labels, "le", bounds.label(bound), running);
+        }
+        for (; i < length; i++) {
+            running += values[i];
         }
         sink.sample(Suffix.BUCKET, labels, "le", "+Inf", running);
         return running;
