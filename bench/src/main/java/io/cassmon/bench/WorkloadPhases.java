@@ -7,7 +7,6 @@ import io.cassmon.bench.WorkloadBenchmark.Measured;
 import io.cassmon.bench.WorkloadBenchmark.Outcome;
 import io.cassmon.bench.WorkloadBenchmark.Settings;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,12 +94,12 @@ final class WorkloadPhases {
         List<MachineLoad.Window> windows = windows(phases);
         long loud = windows.stream().filter(w -> !w.quiet()).count();
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "## Workload overhead, paired phases, %s%n%n%s. Cassandra %s, %d tables (10"
+        md.append(String.format(Locale.ROOT, "## Workload overhead, paired phases%n%n%s. Cassandra %s, %d tables (10"
                         + " in use), %d requests in flight, 50%% INSERT / 50%% SELECT by partition, closed loop, on one node"
                         + " with the cassmon agent at defaults; %d s warm-up (scraped), then %d pairs of %d s phases of"
                         + " the same continuous workload in ABBA order: *scraped* (GET /metrics every second) and *not"
                         + " scraped*. The load generator and the scraper run on the same cores as the node.%n%n",
-                LocalDate.now(), Report.machine(), settings.version(), settings.tables(), settings.concurrency(),
+                Report.machine(), settings.version(), settings.tables(), settings.concurrency(),
                 settings.warmup(), pairs, phaseSeconds));
         if (loud > 0) {
             md.append("**WARNING: the machine was not quiet during this run** (other CPU in bold below; see Quiet"
@@ -136,8 +135,8 @@ final class WorkloadPhases {
                 mean(phases, false)));
         md.append(String.format(Locale.ROOT, "- throughput, scraped vs not scraped: **%s**%n- p99, scraped vs not"
                         + " scraped: %s%n%nMean of the %d pair differences; 95 %% confidence interval from Student's t with"
-                        + " %d degrees of freedom (t = %.3f).%n%n", throughput.text(), p99.text(), pairs, pairs - 1,
-                PairedDifference.t975(pairs - 1)));
+                        + " %d degree%s of freedom (t = %.3f).%n%n", throughput.text(), p99.text(), pairs, pairs - 1,
+                pairs == 2 ? "" : "s", PairedDifference.t975(pairs - 1)));
         md.append("**Verdict: ").append(verdict(throughput)).append("**");
         if (loud > 0) {
             md.append(String.format(Locale.ROOT, " (%d of %d phases were not quiet: the interval includes their"
