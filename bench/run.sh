@@ -3,7 +3,8 @@
 #   ./bench/run.sh [TABLES...]        scrape benchmark: no exporter, cassmon (defaults, full), jmx_exporter,
 #                                     at each table count (default: 0 200 1000), after 3 startup rounds of each;
 #                                     prints a markdown report
-#   ./bench/run.sh workload [TABLES]  workload throughput and p99, no agent vs cassmon scraped every second
+#   ./bench/run.sh workload [TABLES]  workload throughput and p99 with and without 1 s scrapes of cassmon: paired
+#                                     phases on one node (default), or fresh nodes with -Dcassmon.bench.workload.mode=nodes
 #   ./bench/run.sh startup [TABLES [ROUNDS]]  startup without and with cassmon, rounds in rotated order
 #                                     (default 1000 3)
 #   ./bench/run.sh jmh [JMH ARGS...]  JMH: exposition (registry -> bytes) vs writing the same bytes
