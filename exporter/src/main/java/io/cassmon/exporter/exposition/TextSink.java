@@ -14,9 +14,9 @@ import java.util.TreeMap;
  * sample. In the 0.0.4 format, as simpleclient does, {@code _gcount} samples (which that format has no place for)
  * go into gauge families of their own after everything else; call {@link #finish()} at the end.
  *
- * <p>Consecutive samples of one series (a histogram's buckets, a summary's quantiles) share the start of their
- * line, {@code name_suffix{own labels}: it is escaped and encoded once and then copied from the line before, and the
- * common labels are encoded once per scrape.
+ * <p>Consecutive samples of one series (a histogram's buckets, count and sum) share their own labels: they are
+ * escaped and encoded once and then copied from the line before. What follows them (a bucket bound or quantile, the
+ * common labels) is encoded once per scrape.
  */
 public final class TextSink implements SampleSink {
     private final ExpositionBuffer out;
@@ -37,8 +37,8 @@ public final class TextSink implements SampleSink {
     private int samples;
     private Deferred familyDeferred;
     private int deferredMark;
-    /** Where the last sample line's start was written, to copy it for the next sample of the same series. */
-    private final LinePrefix prefix = new LinePrefix();
+    /** Where the last series' own labels were written, to copy them for its next sample. */
+    private final OwnLabels ownLabels = new OwnLabels();
 
     /** {@code commonNames}/{@code commonValues}: labels every sample gets after its own, or null for none. */
     public TextSink(ExpositionBuffer out, ExpositionFormat format, List<String> commonNames, List<String> commonValues) {
@@ -66,7 +66,6 @@ public final class TextSink implements SampleSink {
         this.familyStart = out.size();
         this.samples = 0;
         this.familyDeferred = null;
-        prefix.forget();
         writeHeader(out, name, "", type, help);
     }
 
@@ -79,12 +78,17 @@ public final class TextSink implements SampleSink {
             }
             target = familyDeferred.lines;
         }
-        int start = target.size();
-        if (prefix.isAt(target, suffix, labelValues)) {
-            target.copyFrom(prefix.start, prefix.length);
-        } else {
-            writeNameAndLabels(target, family, suffix.text(), labelNames, labelValues);
-            prefix.remember(target, suffix, labelValues, start, target.size() - start);
+        target.writeAscii(family);
+        target.writeAscii(suffix.text());
+        if (!labelNames.isEmpty() || commonLabels != null) {
+            target.write('{');
+            if (ownLabels.areAt(target, labelNames, labelValues)) {
+                target.copyFrom(ownLabels.start, ownLabels.length);
+            } else {
+                int start = target.size();
+                writeLabels(target, labelNames, labelValues);
+                ownLabels.remember(target, labelNames, labelValues, start, target.size() - start);
+            }
         }
         writeRest(target, !labelNames.isEmpty(), extraLabel, extraValue, value);
         samples++;
@@ -99,7 +103,7 @@ public final class TextSink implements SampleSink {
     /** Marks nest one series deep, which is how the renderers use them. */
     @Override
     public void reset(int mark) {
-        prefix.forget();
+        ownLabels.forget();
         out.truncate(mark);
         if (familyDeferred != null) {
             familyDeferred.lines.truncate(deferredMark);
@@ -109,6 +113,7 @@ public final class TextSink implements SampleSink {
     @Override
     public int endFamily() {
         if (samples == 0) {
+            ownLabels.forget();
             out.truncate(familyStart);
         }
         return samples;
@@ -116,7 +121,6 @@ public final class TextSink implements SampleSink {
 
     @Override
     public void family(MetricFamilySamples family) {
-        prefix.forget();
         writeHeader(out, family.name, family.unit, family.type, family.help);
         String created = family.name + "_created";
         String gaugeCount = family.name + "_gcount";
@@ -127,14 +131,14 @@ public final class TextSink implements SampleSink {
                     || sample.name.equals(gaugeSum))) {
                 target = deferredFamily(sample.name, family.help).lines;
             }
-            writeNameAndLabels(target, sample.name, "", sample.labelNames, sample.labelValues);
+            writeNameAndLabels(target, sample.name, sample.labelNames, sample.labelValues);
             writeRest(target, !sample.labelNames.isEmpty(), null, null, sample.value);
         }
     }
 
     /** Ends the exposition: the deferred 0.0.4 gauge families, or OpenMetrics' end marker. */
     public void finish() {
-        prefix.forget();
+        ownLabels.forget();
         if (openMetrics) {
             out.writeAscii("# EOF\n");
             return;
@@ -193,23 +197,22 @@ public final class TextSink implements SampleSink {
         to.write('\n');
     }
 
-    /**
-     * {@code name_suffix} and, when there are labels, {@code {} and the series' own labels: the part of a line that
-     * is the same for every sample of a series.
-     */
-    private void writeNameAndLabels(ExpositionBuffer to, String name, String suffix, List<String> names,
-                                    List<String> values) {
+    /** {@code name} and, when there are labels, {@code {} and the sample's own labels. */
+    private void writeNameAndLabels(ExpositionBuffer to, String name, List<String> names, List<String> values) {
         to.writeAscii(name);
-        to.writeAscii(suffix);
         if (!names.isEmpty() || commonLabels != null) {
             to.write('{');
-            for (int i = 0; i < names.size(); i++) {
-                writeLabel(to, i == 0, names.get(i), values.get(i));
-            }
+            writeLabels(to, names, values);
         }
     }
 
-    /** The rest of a line after {@link #writeNameAndLabels}: the extra label, the common labels, the value. */
+    private void writeLabels(ExpositionBuffer to, List<String> names, List<String> values) {
+        for (int i = 0; i < names.size(); i++) {
+            writeLabel(to, i == 0, names.get(i), values.get(i));
+        }
+    }
+
+    /** The rest of a line after its name and own labels: the extra label, the common labels, the value. */
     private void writeRest(ExpositionBuffer to, boolean ownLabels, String extraLabel, String extraValue,
                            double value) {
         byte[] tail = extraLabel == null ? (ownLabels ? tailAfterOwnLabels : tailWithoutLabels)
@@ -299,31 +302,32 @@ public final class TextSink implements SampleSink {
     }
 
     /**
-     * The start of the last sample line written: in which buffer, where, and for which series. Forgotten whenever
-     * what was written may be taken back or a new family starts, so a copy is always of bytes still in place.
+     * Where the own labels of the last series were written, in which buffer and for which label names and values.
+     * Forgotten whenever written bytes may be taken back, so a copy is always of bytes still in place.
      */
-    private static final class LinePrefix {
+    private static final class OwnLabels {
         ExpositionBuffer buffer;
-        Suffix suffix;
-        List<String> labelValues;
+        List<String> names;
+        List<String> values;
         int start;
         int length;
 
-        boolean isAt(ExpositionBuffer target, Suffix suffix, List<String> labelValues) {
-            return buffer == target && this.suffix == suffix && this.labelValues == labelValues;
+        boolean areAt(ExpositionBuffer target, List<String> names, List<String> values) {
+            return buffer == target && this.names == names && this.values == values;
         }
 
-        void remember(ExpositionBuffer target, Suffix suffix, List<String> labelValues, int start, int length) {
+        void remember(ExpositionBuffer target, List<String> names, List<String> values, int start, int length) {
             this.buffer = target;
-            this.suffix = suffix;
-            this.labelValues = labelValues;
+            this.names = names;
+            this.values = values;
             this.start = start;
             this.length = length;
         }
 
         void forget() {
             buffer = null;
-            labelValues = null;
+            names = null;
+            values = null;
         }
     }
 
