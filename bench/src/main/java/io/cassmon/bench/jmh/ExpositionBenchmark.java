@@ -11,7 +11,11 @@ import io.cassmon.exporter.exposition.ExpositionFormat;
 import io.cassmon.exporter.exposition.SampleSource;
 import io.cassmon.exporter.log.Log;
 import io.cassmon.exporter.mapping.RegistryCollector;
+import io.cassmon.exporter.histogram.ReservoirBuckets;
+import io.cassmon.exporter.registry.Family;
 import io.cassmon.exporter.registry.RegistryIndex;
+import io.cassmon.exporter.registry.Shape;
+import io.cassmon.exporter.registry.TrackedMetric;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.common.TextFormat;
@@ -21,7 +25,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,7 +50,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code scrapeOpenMetrics}: the same in OpenMetrics, the format Prometheus asks for first;</li>
  *   <li>{@code simpleclient}: the former path, for comparison: collect {@code MetricFamilySamples}, then
  *       {@link TextFormat#write004} through a {@link BufferedWriter} into the sink;</li>
- *   <li>{@code copy}: the limit, {@code sink.write(precomputedBytes)}.</li>
+ *   <li>{@code copy}: the limit, {@code sink.write(precomputedBytes)};</li>
+ *   <li>{@code readBuckets}: only reading every histogram's bucket counts as the scrape reads them, nothing written:
+ *       what no exposition of these histograms can go below.</li>
  * </ul>
  * Table families only (N tables × the catalog's table rows at defaults), on the exporter tests' reservoir stand-in
  * (striped bucket counts, as Cassandra 4.0+ keeps them).
@@ -65,6 +73,8 @@ public class ExpositionBenchmark {
     private final ExpositionBuffer buffer = new ExpositionBuffer(1 << 20);
     private byte[] precomputed;
     private final ByteArrayOutputStream sink = new ByteArrayOutputStream(1 << 20);
+    private final List<TrackedMetric> histograms = new ArrayList<>();
+    private final long[] bucketCounts = new long[ReservoirBuckets.MAX_VALUES];
 
     @Setup
     public void setUp() throws IOException {
@@ -79,6 +89,11 @@ public class ExpositionBenchmark {
         prometheus = new CollectorRegistry();
         prometheus.register(collector);
         precomputed = scrape().toByteArray();
+        for (Family family : index.families()) {
+            if (family.shape() == Shape.HISTOGRAM) {
+                histograms.addAll(family.series());
+            }
+        }
         int samples = 0;
         for (MetricFamilySamples family : collector.collect()) {
             samples += family.samples.size();
@@ -111,6 +126,16 @@ public class ExpositionBenchmark {
         TextFormat.write004(writer, prometheus.metricFamilySamples());
         writer.close();
         return sink;
+    }
+
+    @Benchmark
+    public long readBuckets() {
+        long total = 0;
+        for (TrackedMetric histogram : histograms) {
+            int length = histogram.buckets().read(bucketCounts);
+            total += bucketCounts[length - 1];
+        }
+        return total;
     }
 
     @Benchmark
