@@ -26,6 +26,11 @@ import java.util.List;
  */
 public final class CassandraCatalog {
     private static final double PERCENT = 0.01;
+    /**
+     * How often gauges that make Cassandra read from disk are read. Their values change with SSTables and snapshots,
+     * not by the second; read on every scrape they allocated half of what a {@code full} scrape of 200 tables did.
+     */
+    private static final int COSTLY_READ_SECONDS = 60;
 
     static final List<CatalogEntry> ENTRIES = Collections.unmodifiableList(Arrays.asList(
         // ---- Tables: labels keyspace, table ----
@@ -72,8 +77,9 @@ public final class CassandraCatalog {
                 "Mean partition size in the table's live SSTables."),
         at(TABLE, "Table", "MinPartitionSize").full().gauge("cassandra_table_min_partition_size_bytes",
                 "Size of the smallest partition in the table's live SSTables."),
-        at(TABLE, "Table", "EstimatedPartitionCount").full().gauge("cassandra_table_estimated_partitions",
-                "Estimated number of partitions (walks every SSTable on each read: costly, full detail only)."),
+        at(TABLE, "Table", "EstimatedPartitionCount").full().readAtMostEvery(COSTLY_READ_SECONDS).gauge(
+                "cassandra_table_estimated_partitions", "Estimated number of partitions (reads every SSTable's"
+                        + " metadata from disk: full detail only, read at most once a minute)."),
         at(TABLE, "Table", "LiveSSTableCount").gauge("cassandra_table_live_sstables", "Live SSTables of the table."),
         at(TABLE, "Table", "LiveDiskSpaceUsed").gauge("cassandra_table_live_disk_space_bytes",
                 "Disk space used by the table's live SSTables."),
@@ -81,8 +87,9 @@ public final class CassandraCatalog {
                 "Disk space used by the table's SSTables, including obsolete ones not yet deleted."),
         at(TABLE, "Table", "UncompressedLiveDiskSpaceUsed").full().since("5.0+").gauge(
                 "cassandra_table_uncompressed_live_disk_space_bytes", "Uncompressed size of the table's live SSTables."),
-        at(TABLE, "Table", "SnapshotsSize").full().gauge("cassandra_table_snapshots_size_bytes",
-                "Disk space used by the table's snapshots (walks the snapshot directories: costly, full detail only)."),
+        at(TABLE, "Table", "SnapshotsSize").full().readAtMostEvery(COSTLY_READ_SECONDS).gauge(
+                "cassandra_table_snapshots_size_bytes", "Disk space used by the table's snapshots (walks the snapshot"
+                        + " directories: full detail only, read at most once a minute)."),
         at(TABLE, "Table", "PendingCompactions").gauge("cassandra_table_pending_compactions",
                 "Estimated compactions still to run for the table."),
         at(TABLE, "Table", "PendingFlushes").gauge("cassandra_table_pending_flushes",

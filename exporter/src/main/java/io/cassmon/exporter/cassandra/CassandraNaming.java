@@ -119,7 +119,8 @@ public final class CassandraNaming implements MetricNaming {
         }
         String sum = entry.sumName() == null ? null : PREFIX + entry.type() + "." + entry.sumName()
                 + (sumScope.isEmpty() ? "" : "." + sumScope);
-        Rendering rendering = new Rendering(entry.shape(), entry.scale(), entry.buckets(), sum, MICROSECONDS);
+        Rendering rendering = new Rendering(entry.shape(), entry.scale(), entry.buckets(), sum, MICROSECONDS)
+                .readAtMostEvery(entry.readEverySeconds());
         return new MetricId(family, entry.help(), layout.labelNames(), values, rendering);
     }
 

@@ -19,9 +19,10 @@ public final class CatalogEntry {
     private final Detail detail;
     private final String help;
     private final String versions;
+    private final int readEverySeconds;
 
     CatalogEntry(String type, String name, String family, Shape shape, double scale, BucketFamily buckets,
-                 String sumName, Layout layout, Detail detail, String help, String versions) {
+                 String sumName, Layout layout, Detail detail, String help, String versions, int readEverySeconds) {
         this.type = type;
         this.name = name;
         this.family = family;
@@ -33,6 +34,12 @@ public final class CatalogEntry {
         this.detail = detail;
         this.help = help;
         this.versions = versions;
+        this.readEverySeconds = readEverySeconds;
+    }
+
+    /** At most how often the metric is read, in seconds; 0 for every scrape. */
+    public int readEverySeconds() {
+        return readEverySeconds;
     }
 
     public String type() {

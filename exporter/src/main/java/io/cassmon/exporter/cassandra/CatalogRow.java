@@ -11,6 +11,7 @@ final class CatalogRow {
     private Detail detail = Detail.DEFAULT;
     private double scale = 1;
     private String versions = "";
+    private int readEverySeconds;
 
     CatalogRow(Layout layout, String type, String name) {
         this.layout = layout;
@@ -33,6 +34,15 @@ final class CatalogRow {
     /** Which versions have it, for the reference (e.g. "4.1+", "3.11"). */
     CatalogRow since(String versionNote) {
         versions = versionNote;
+        return this;
+    }
+
+    /**
+     * A gauge whose every read costs Cassandra disk reads or walks (e.g. of every SSTable): read at most once every
+     * {@code seconds}, the last value exported in between.
+     */
+    CatalogRow readAtMostEvery(int seconds) {
+        readEverySeconds = seconds;
         return this;
     }
 
@@ -63,6 +73,7 @@ final class CatalogRow {
     }
 
     private CatalogEntry entry(String family, Shape shape, BucketFamily buckets, String sumName, String help) {
-        return new CatalogEntry(type, name, family, shape, scale, buckets, sumName, layout, detail, help, versions);
+        return new CatalogEntry(type, name, family, shape, scale, buckets, sumName, layout, detail, help, versions,
+                readEverySeconds);
     }
 }

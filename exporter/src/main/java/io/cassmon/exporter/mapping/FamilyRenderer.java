@@ -87,20 +87,9 @@ final class FamilyRenderer {
         switch (rendering.shape()) {
             case GAUGE:
             case COUNTER:
-                Metric metric = tracked.metric();
-                double value;
-                if (metric instanceof Counting) {
-                    value = ((Counting) metric).getCount();
-                } else {
-                    Object gauge = ((Gauge<?>) metric).getValue();
-                    if (gauge instanceof Number) {
-                        value = ((Number) gauge).doubleValue();
-                    } else if (gauge instanceof Boolean) {
-                        value = ((Boolean) gauge) ? 1 : 0;
-                    } else {
-                        errors.notNumeric(tracked.dropwizardName(), gauge);
-                        return false;
-                    }
+                Double value = readValue(tracked);
+                if (value == null) {
+                    return false;
                 }
                 sink.sample(rendering.shape() == Shape.COUNTER ? Suffix.TOTAL : Suffix.NONE, labels, null, null,
                         value * rendering.scale());
@@ -115,6 +104,37 @@ final class FamilyRenderer {
                 addGaugeHistogram(sink, tracked, labels);
                 return true;
         }
+    }
+
+    /**
+     * A counter's count or a gauge's number (booleans as 1 and 0), the last one read when the gauge is read at most
+     * every so often; null, reported, for a gauge whose value is not a number.
+     */
+    private Double readValue(TrackedMetric tracked) {
+        Metric metric = tracked.metric();
+        if (metric instanceof Counting) {
+            return (double) ((Counting) metric).getCount();
+        }
+        long readEvery = tracked.id().rendering().readEveryNanos();
+        long now = readEvery > 0 ? System.nanoTime() : 0;
+        Double recent = readEvery > 0 ? tracked.recentValue(now, readEvery) : null;
+        if (recent != null) {
+            return recent;
+        }
+        Object gauge = ((Gauge<?>) metric).getValue();
+        double value;
+        if (gauge instanceof Number) {
+            value = ((Number) gauge).doubleValue();
+        } else if (gauge instanceof Boolean) {
+            value = ((Boolean) gauge) ? 1 : 0;
+        } else {
+            errors.notNumeric(tracked.dropwizardName(), gauge);
+            return null;
+        }
+        if (readEvery > 0) {
+            tracked.readAt(now, value);
+        }
+        return value;
     }
 
     private static void addSummary(SampleSink sink, TrackedMetric tracked, List<String> labels) {

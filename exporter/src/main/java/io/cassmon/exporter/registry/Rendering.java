@@ -4,7 +4,8 @@ import io.cassmon.exporter.histogram.BucketFamily;
 
 /**
  * How to turn one Dropwizard metric into samples: the shape, the factor to base units, the bucket family of a
- * histogram, and the Dropwizard counter (and its factor) that holds a histogram's exact {@code _sum}.
+ * histogram, the Dropwizard counter (and its factor) that holds a histogram's exact {@code _sum}, and how often a
+ * costly gauge is read.
  */
 public final class Rendering {
     private final Shape shape;
@@ -12,13 +13,20 @@ public final class Rendering {
     private final BucketFamily buckets;
     private final String sumMetric;
     private final double sumScale;
+    private final long readEveryNanos;
 
     public Rendering(Shape shape, double scale, BucketFamily buckets, String sumMetric, double sumScale) {
+        this(shape, scale, buckets, sumMetric, sumScale, 0);
+    }
+
+    private Rendering(Shape shape, double scale, BucketFamily buckets, String sumMetric, double sumScale,
+                      long readEveryNanos) {
         this.shape = shape;
         this.scale = scale;
         this.buckets = buckets;
         this.sumMetric = sumMetric;
         this.sumScale = sumScale;
+        this.readEveryNanos = readEveryNanos;
     }
 
     public static Rendering of(Shape shape) {
@@ -45,5 +53,15 @@ public final class Rendering {
 
     public double sumScale() {
         return sumScale;
+    }
+
+    /** This rendering for a gauge read at most once every {@code seconds} (0: on every scrape). */
+    public Rendering readAtMostEvery(int seconds) {
+        return new Rendering(shape, scale, buckets, sumMetric, sumScale, seconds * 1_000_000_000L);
+    }
+
+    /** How long a gauge's value is exported again before it is read anew, in nanoseconds; 0 for not at all. */
+    public long readEveryNanos() {
+        return readEveryNanos;
     }
 }

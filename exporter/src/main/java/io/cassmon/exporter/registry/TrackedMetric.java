@@ -11,6 +11,8 @@ public final class TrackedMetric {
     private final MetricId id;
     /** Found on the first scrape, on the scraping thread, never on the thread that registered the metric. */
     private volatile ReservoirBuckets buckets;
+    /** The last value read, for gauges read at most every so often ({@link Rendering#readEveryNanos()}). */
+    private volatile LastRead lastRead;
 
     TrackedMetric(String dropwizardName, Metric metric, MetricKind kind, MetricId id) {
         this.dropwizardName = dropwizardName;
@@ -33,6 +35,28 @@ public final class TrackedMetric {
 
     public MetricId id() {
         return id;
+    }
+
+    /**
+     * The gauge's value as last read, if read less than {@code maxAgeNanos} before {@code nowNanos}; else null.
+     */
+    public Double recentValue(long nowNanos, long maxAgeNanos) {
+        LastRead last = lastRead;
+        return last != null && nowNanos - last.nanos < maxAgeNanos ? last.value : null;
+    }
+
+    public void readAt(long nanos, double value) {
+        lastRead = new LastRead(nanos, value);
+    }
+
+    private static final class LastRead {
+        final long nanos;
+        final double value;
+
+        LastRead(long nanos, double value) {
+            this.nanos = nanos;
+            this.value = value;
+        }
     }
 
     /** The bucket counts of a Cassandra histogram or timer. */
