@@ -9,14 +9,14 @@ import io.prometheus.client.hotspot.ClassLoadingExports;
 import io.prometheus.client.hotspot.GarbageCollectorExports;
 import io.prometheus.client.hotspot.MemoryPoolsExports;
 import io.prometheus.client.hotspot.StandardExports;
-import io.prometheus.client.hotspot.ThreadExports;
 import io.prometheus.client.hotspot.VersionInfoExports;
 
 /**
  * The JVM and process families: simpleclient_hotspot's standard set ({@code process_*}, {@code jvm_memory_*},
- * {@code jvm_buffer_pool_*}, {@code jvm_threads_*}, {@code jvm_classes_*}, {@code jvm_gc_collection_seconds},
- * {@code jvm_info}) plus cassmon's GC pause and cycle histograms and the host's CPU ({@code system_cpu_*}). Everything here reads platform MXBeans only and
- * works in any JVM.
+ * {@code jvm_buffer_pool_*}, {@code jvm_threads_*} but the deadlock counts ({@link ThreadCounts}),
+ * {@code jvm_classes_*}, {@code jvm_gc_collection_seconds}, {@code jvm_info}) plus cassmon's GC pause and cycle
+ * histograms and the host's CPU ({@code system_cpu_*}). Everything here reads platform MXBeans only and works in any
+ * JVM.
  */
 public final class JvmCollectors {
     private JvmCollectors() {
@@ -29,7 +29,8 @@ public final class JvmCollectors {
      */
     public static void register(CollectorRegistry registry, ScrapeErrors errors) {
         Collector[] hotspot = {new StandardExports(), new MemoryPoolsExports(), new BufferPoolsExports(),
-                new GarbageCollectorExports(), new ThreadExports(), new ClassLoadingExports(), new VersionInfoExports(), new SystemCpuExports()};
+                new GarbageCollectorExports(), new ThreadCounts(), new ClassLoadingExports(), new VersionInfoExports(),
+                new SystemCpuExports()};
         for (Collector collector : hotspot) {
             try {
                 registry.register(new GuardedCollector(collector, errors));
