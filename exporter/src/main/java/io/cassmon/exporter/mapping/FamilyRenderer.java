@@ -37,6 +37,8 @@ final class FamilyRenderer {
     private final Map<BucketFamily, BucketLayout> layouts;
     /** Bucket counts of the histogram being rendered. */
     private final long[] values = new long[ReservoirBuckets.MAX_VALUES];
+    /** The value of the gauge or counter being rendered ({@link #readValue}). */
+    private double value;
 
     FamilyRenderer(ScrapeErrors errors, Map<BucketFamily, BucketLayout> layouts) {
         this.errors = errors;
@@ -87,8 +89,7 @@ final class FamilyRenderer {
         switch (rendering.shape()) {
             case GAUGE:
             case COUNTER:
-                Double value = readValue(tracked);
-                if (value == null) {
+                if (!readValue(tracked)) {
                     return false;
                 }
                 sink.sample(rendering.shape() == Shape.COUNTER ? Suffix.TOTAL : Suffix.NONE, labels, null, null,
@@ -107,34 +108,34 @@ final class FamilyRenderer {
     }
 
     /**
-     * A counter's count or a gauge's number (booleans as 1 and 0), the last one read when the gauge is read at most
-     * every so often; null, reported, for a gauge whose value is not a number.
+     * A counter's count or a gauge's number (booleans as 1 and 0) into {@link #value}, the last one read when the
+     * gauge is read at most every so often; false, reported, for a gauge whose value is not a number.
      */
-    private Double readValue(TrackedMetric tracked) {
+    private boolean readValue(TrackedMetric tracked) {
         Metric metric = tracked.metric();
         if (metric instanceof Counting) {
-            return (double) ((Counting) metric).getCount();
+            value = ((Counting) metric).getCount();
+            return true;
         }
         long readEvery = tracked.id().rendering().readEveryNanos();
         long now = readEvery > 0 ? System.nanoTime() : 0;
-        Double recent = readEvery > 0 ? tracked.recentValue(now, readEvery) : null;
-        if (recent != null) {
-            return recent;
+        if (readEvery > 0 && tracked.readSince(now - readEvery)) {
+            value = tracked.lastValue();
+            return true;
         }
         Object gauge = ((Gauge<?>) metric).getValue();
-        double value;
         if (gauge instanceof Number) {
             value = ((Number) gauge).doubleValue();
         } else if (gauge instanceof Boolean) {
             value = ((Boolean) gauge) ? 1 : 0;
         } else {
             errors.notNumeric(tracked.dropwizardName(), gauge);
-            return null;
+            return false;
         }
         if (readEvery > 0) {
             tracked.readAt(now, value);
         }
-        return value;
+        return true;
     }
 
     private static void addSummary(SampleSink sink, TrackedMetric tracked, List<String> labels) {

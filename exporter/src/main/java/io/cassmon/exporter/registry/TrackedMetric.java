@@ -37,12 +37,15 @@ public final class TrackedMetric {
         return id;
     }
 
-    /**
-     * The gauge's value as last read, if read less than {@code maxAgeNanos} before {@code nowNanos}; else null.
-     */
-    public Double recentValue(long nowNanos, long maxAgeNanos) {
+    /** Whether the gauge was last read at or after {@code nanos} (a {@link System#nanoTime()}). */
+    public boolean readSince(long nanos) {
         LastRead last = lastRead;
-        return last != null && nowNanos - last.nanos < maxAgeNanos ? last.value : null;
+        return last != null && last.nanos - nanos >= 0;
+    }
+
+    /** The value last read; only after {@link #readSince} said there is one. */
+    public double lastValue() {
+        return lastRead.value;
     }
 
     public void readAt(long nanos, double value) {
