@@ -122,18 +122,26 @@ public final class TextSink implements SampleSink {
     @Override
     public void family(MetricFamilySamples family) {
         writeHeader(out, family.name, family.unit, family.type, family.help);
-        String created = family.name + "_created";
-        String gaugeCount = family.name + "_gcount";
-        String gaugeSum = family.name + "_gsum";
         for (Sample sample : family.samples) {
             ExpositionBuffer target = out;
-            if (!openMetrics && (sample.name.equals(created) || sample.name.equals(gaugeCount)
-                    || sample.name.equals(gaugeSum))) {
+            if (!openMetrics && isDeferred(sample.name, family.name)) {
                 target = deferredFamily(sample.name, family.help).lines;
             }
             writeNameAndLabels(target, sample.name, sample.labelNames, sample.labelValues);
             writeRest(target, !sample.labelNames.isEmpty(), null, null, sample.value);
         }
+    }
+
+    /** {@code _created}, {@code _gcount} and {@code _gsum} samples, which 0.0.4 writes as gauge families of their own. */
+    private static boolean isDeferred(String sampleName, String familyName) {
+        return sampleName.length() > familyName.length() && sampleName.startsWith(familyName)
+                && (endsWithAt(sampleName, familyName.length(), "_created")
+                || endsWithAt(sampleName, familyName.length(), "_gcount")
+                || endsWithAt(sampleName, familyName.length(), "_gsum"));
+    }
+
+    private static boolean endsWithAt(String text, int at, String suffix) {
+        return text.length() == at + suffix.length() && text.startsWith(suffix, at);
     }
 
     /** Ends the exposition: the deferred 0.0.4 gauge families, or OpenMetrics' end marker. */

@@ -143,8 +143,9 @@ class ExpositionTest {
     }
 
     /**
-     * The families of simpleclient collectors (the JVM's, and every kind of simpleclient metric, whose samples
-     * include {@code _created}, {@code _gcount} and {@code _info}) go through the same sink as the registry's.
+     * The families of simpleclient collectors (the JVM's, every kind of simpleclient metric and a gauge histogram,
+     * whose samples include {@code _created}, {@code _gcount}, {@code _gsum} and {@code _info}) go through the same
+     * sink as the registry's.
      */
     @ParameterizedTest
     @EnumSource(ExpositionFormat.class)
@@ -157,7 +158,15 @@ class ExpositionTest {
         Info.build("test_build", "Build.").register(live).info("version", "1.0");
         Enumeration.build("test_state", "State.").states("up", "down").register(live).state("up");
         // Collected once, so both writers see the same values.
-        List<MetricFamilySamples> families = Collections.list(live.metricFamilySamples());
+        List<MetricFamilySamples> families = new java.util.ArrayList<>(Collections.list(live.metricFamilySamples()));
+        families.add(new MetricFamilySamples("test_queue_bytes", Collector.Type.GAUGE_HISTOGRAM, "A gauge histogram.",
+                Arrays.asList(
+                        new MetricFamilySamples.Sample("test_queue_bytes_bucket", Arrays.asList("le"),
+                                Arrays.asList("+Inf"), 3),
+                        new MetricFamilySamples.Sample("test_queue_bytes_gcount", Collections.emptyList(),
+                                Collections.emptyList(), 3),
+                        new MetricFamilySamples.Sample("test_queue_bytes_gsum", Collections.emptyList(),
+                                Collections.emptyList(), 42))));
         Collector frozen = new Collector() {
             @Override
             public List<MetricFamilySamples> collect() {
@@ -177,5 +186,6 @@ class ExpositionTest {
         assertEquals(Expositions.simpleclient(source, format, TOPOLOGY), direct);
         assertTrue(direct.contains("jvm_memory_bytes_used{area=\"heap\",cluster="), direct);
         assertTrue(direct.contains("test_requests_created"), direct);
+        assertTrue(direct.contains("test_queue_bytes_gsum"), direct);
     }
 }
