@@ -34,13 +34,13 @@ class LargePartitionIT {
 
         PreparedStatement insert = session.prepare("INSERT INTO partitions.big (pk, ck, v) VALUES (?, ?, ?)");
         String kilobyte = "x".repeat(1024);
-        for (int batch = 0; batch < 20; batch++) {
-            BatchStatementBuilder rows = BatchStatement.builder(DefaultBatchType.UNLOGGED);
-            for (int i = 0; i < 100; i++) {
-                rows.addStatement(insert.bind(1, batch * 100 + i, kilobyte));  // ~2 MB in partition 1
-            }
-            session.execute(rows.build());
+        // One single-partition batch is one mutation: the periodic flush writes all of partition 1 (~2 MB) or none
+        // of it. Written in several batches, a flush between them split it into two SSTables of ~1.4 and ~0.6 MB.
+        BatchStatementBuilder rows = BatchStatement.builder(DefaultBatchType.UNLOGGED);
+        for (int i = 0; i < 2_000; i++) {
+            rows.addStatement(insert.bind(1, i, kilobyte));
         }
+        session.execute(rows.build());
         session.execute(insert.bind(2, 0, "small"));  // a small partition is not counted
 
         String after = scrapeUntil(cassandra,
