@@ -221,13 +221,7 @@ public final class ScrapeBenchmark {
         }
 
         double latencyMillis(double quantile) {
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            // Nearest rank: with 10 scrapes, p99 is the slowest one.
-            int rank = (int) Math.ceil(quantile * sorted.length);
-            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+            return NearestRank.millis(latencies.stream().mapToLong(Long::longValue).sorted().toArray(), quantile);
         }
 
         /** Other CPU while this node idled and was scraped (not during its boot). */

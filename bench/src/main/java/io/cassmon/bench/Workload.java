@@ -115,8 +115,8 @@ final class Workload implements AutoCloseable {
                 long[] sorted = Arrays.copyOf(latencies, size);
                 Arrays.sort(sorted);
                 latencies = null;
-                result = new Result(sorted.length, failures, seconds, percentile(sorted, 0.5),
-                        percentile(sorted, 0.99), percentile(sorted, 0.999));
+                result = new Result(sorted.length, failures, seconds, NearestRank.millis(sorted, 0.5),
+                        NearestRank.millis(sorted, 0.99), NearestRank.millis(sorted, 0.999));
             }
             return result;
         }
@@ -127,12 +127,5 @@ final class Workload implements AutoCloseable {
         double throughput() {
             return requests / seconds;
         }
-    }
-
-    /** Nearest-rank percentile of sorted nanoseconds, in milliseconds; NaN when empty. */
-    static double percentile(long[] sortedNanos, double q) {
-        return sortedNanos.length == 0 ? Double.NaN
-                : sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1,
-                        (int) Math.ceil(q * sortedNanos.length) - 1))] / 1e6;
     }
 }
