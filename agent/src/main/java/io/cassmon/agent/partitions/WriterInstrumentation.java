@@ -13,8 +13,8 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * Installs the large-partition advice with Byte Buddy, from the agent thread once Cassandra has finished starting
- * (never in premain, nor during startup: AgentBuilder costs ~0.5 s of CPU plus ~2 s of JIT compilation). Writers already loaded are retransformed. A
- * Cassandra version with neither method gets one log line and no counting.
+ * (never in premain, nor during startup: AgentBuilder costs ~0.5 s of CPU plus ~2 s of JIT compilation). Writers
+ * already loaded are retransformed. A Cassandra version with neither method gets one log line and no counting.
  */
 public final class WriterInstrumentation {
     static final String BIG_TABLE_WRITER = "org.apache.cassandra.io.sstable.format.big.BigTableWriter";

@@ -126,7 +126,7 @@ public final class ExpositionBuffer {
                 bytes[size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
                 bytes[size++] = (byte) (0x80 | (codePoint & 0x3F));
             } else if (Character.isSurrogate(c)) {
-                write('?');
+                bytes[size++] = '?';
             } else {
                 bytes[size++] = (byte) (0xE0 | (c >> 12));
                 bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
@@ -172,8 +172,8 @@ public final class ExpositionBuffer {
         return digits;
     }
 
+    /** Two bytes within room {@link #writeEscaped} has already ensured. */
     private void writeTwo(int first, int second) {
-        ensure(2);
         bytes[size++] = (byte) first;
         bytes[size++] = (byte) second;
     }

@@ -112,18 +112,28 @@ final class FamilyRenderer {
      * gauge is read at most every so often; false, reported, for a gauge whose value is not a number.
      */
     private boolean readValue(TrackedMetric tracked) {
-        Metric metric = tracked.metric();
-        if (metric instanceof Counting) {
-            value = ((Counting) metric).getCount();
+        if (tracked.metric() instanceof Counting) {
+            value = ((Counting) tracked.metric()).getCount();
             return true;
         }
         long readEvery = tracked.id().rendering().readEveryNanos();
-        long now = readEvery > 0 ? System.nanoTime() : 0;
-        if (readEvery > 0 && tracked.readSince(now - readEvery)) {
+        if (readEvery == 0) {
+            return readGauge(tracked);
+        }
+        long now = System.nanoTime();
+        if (tracked.readSince(now - readEvery)) {
             value = tracked.lastValue();
             return true;
         }
-        Object gauge = ((Gauge<?>) metric).getValue();
+        if (!readGauge(tracked)) {
+            return false;
+        }
+        tracked.readAt(now, value);
+        return true;
+    }
+
+    private boolean readGauge(TrackedMetric tracked) {
+        Object gauge = ((Gauge<?>) tracked.metric()).getValue();
         if (gauge instanceof Number) {
             value = ((Number) gauge).doubleValue();
         } else if (gauge instanceof Boolean) {
@@ -131,9 +141,6 @@ final class FamilyRenderer {
         } else {
             errors.notNumeric(tracked.dropwizardName(), gauge);
             return false;
-        }
-        if (readEvery > 0) {
-            tracked.readAt(now, value);
         }
         return true;
     }
