@@ -1,6 +1,9 @@
 package io.cassmon.bench.jmh;
 
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.Metric;
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
 import io.cassmon.exporter.cassandra.CassandraNaming;
 import io.cassmon.exporter.cassandra.CatalogConfig;
 import io.cassmon.exporter.cassandra.SyntheticCassandraRegistry;
@@ -32,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -46,8 +50,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * sink (a reused {@link ByteArrayOutputStream}, standing for the response stream).
  * <ul>
  *   <li>{@code scrape}: what cassmon's {@code /metrics} does: {@link Exposition#write} of the registry into a reused
- *       {@link ExpositionBuffer} (text 0.0.4), then the buffer to the sink;</li>
+ *       {@link ExpositionBuffer} (text 0.0.4), then the buffer to the sink. Nothing changes between two scrapes here,
+ *       so every histogram is written from the text kept at the last one (as on a node whose tables are idle);</li>
  *   <li>{@code scrapeOpenMetrics}: the same in OpenMetrics, the format Prometheus asks for first;</li>
+ *   <li>{@code scrapeAllChanged}: {@code scrape} after one update of every histogram (outside the measured time),
+ *       so each is read and written again, as on a node where every table was used since the last scrape;</li>
  *   <li>{@code simpleclient}: the former path, for comparison: collect {@code MetricFamilySamples}, then
  *       {@link TextFormat#write004} through a {@link BufferedWriter} into the sink;</li>
  *   <li>{@code copy}: the limit, {@code sink.write(precomputedBytes)};</li>
@@ -117,6 +124,27 @@ public class ExpositionBenchmark {
         sink.reset();
         buffer.writeTo(sink);
         return sink;
+    }
+
+    @Benchmark
+    public ByteArrayOutputStream scrapeAllChanged(EveryHistogramUpdated updated) throws IOException {
+        return scrape(ExpositionFormat.TEXT_004);
+    }
+
+    /** Before each call: one more value in every histogram, so its count differs from the last scrape's. */
+    @State(Scope.Thread)
+    public static class EveryHistogramUpdated {
+        @Setup(Level.Invocation)
+        public void update(ExpositionBenchmark benchmark) {
+            for (TrackedMetric histogram : benchmark.histograms) {
+                Metric metric = histogram.metric();
+                if (metric instanceof Timer) {
+                    ((Timer) metric).update(700, TimeUnit.MICROSECONDS);
+                } else {
+                    ((Histogram) metric).update(3);
+                }
+            }
+        }
     }
 
     @Benchmark

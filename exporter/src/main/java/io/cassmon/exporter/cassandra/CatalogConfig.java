@@ -29,10 +29,11 @@ public final class CatalogConfig {
     private final Map<BucketFamily, BucketLayout> buckets;
     private final long largePartitionThreshold;
     private final boolean topologyLabels;
+    private final boolean reuseUnchangedHistograms;
 
     public CatalogConfig(Detail detail, List<TableRule> tableRules, boolean aggregates, boolean unlisted,
                          List<Pattern> include, List<Pattern> exclude, Map<BucketFamily, BucketLayout> buckets,
-                         long largePartitionThreshold, boolean topologyLabels) {
+                         long largePartitionThreshold, boolean topologyLabels, boolean reuseUnchangedHistograms) {
         this.detail = detail;
         List<TableRule> rules = new ArrayList<>(tableRules);
         for (String keyspace : SYSTEM_KEYSPACES) {
@@ -46,12 +47,13 @@ public final class CatalogConfig {
         this.buckets = Collections.unmodifiableMap(new EnumMap<>(buckets));
         this.largePartitionThreshold = largePartitionThreshold;
         this.topologyLabels = topologyLabels;
+        this.reuseUnchangedHistograms = reuseUnchangedHistograms;
     }
 
     public static CatalogConfig defaults() {
         return new CatalogConfig(Detail.DEFAULT, Collections.<TableRule>emptyList(), false, false,
                 Collections.<Pattern>emptyList(), Collections.<Pattern>emptyList(), defaultBuckets(),
-                DEFAULT_LARGE_PARTITION_BYTES, false);
+                DEFAULT_LARGE_PARTITION_BYTES, false, true);
     }
 
     public static Map<BucketFamily, BucketLayout> defaultBuckets() {
@@ -102,6 +104,14 @@ public final class CatalogConfig {
     /** Attach the node's own cluster, dc and rack to every series (for setups without target files). */
     public boolean topologyLabels() {
         return topologyLabels;
+    }
+
+    /**
+     * Write a histogram whose count and sum did not change since the last scrape from the text kept then, without
+     * reading its buckets.
+     */
+    public boolean reuseUnchangedHistograms() {
+        return reuseUnchangedHistograms;
     }
 
     /** Partitions written above this size are counted per table. */

@@ -84,6 +84,11 @@ public final class ExpositionBuffer {
         size += length;
     }
 
+    /** Copies {@code length} bytes written from {@code start} on into {@code into}. */
+    void copyTo(int start, byte[] into, int length) {
+        System.arraycopy(bytes, start, into, 0, length);
+    }
+
     void write(int b) {
         ensure(1);
         bytes[size++] = (byte) b;

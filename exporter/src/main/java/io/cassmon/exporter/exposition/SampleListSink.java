@@ -46,6 +46,15 @@ public final class SampleListSink implements SampleSink {
     }
 
     @Override
+    public boolean rewrite(SeriesLines kept, Object owner, long count, long sum) {
+        return false;
+    }
+
+    @Override
+    public void keep(SeriesLines kept, int mark, Object owner, long count, long sum) {
+    }
+
+    @Override
     public int endFamily() {
         if (!samples.isEmpty()) {
             families.add(new MetricFamilySamples(name, type, help, samples));

@@ -25,6 +25,18 @@ public interface SampleSink {
 
     void reset(int mark);
 
+    /**
+     * Writes again the lines of a series that {@code kept} holds, when this kind of sink kept them (same format and
+     * common labels) for the same {@code owner}, {@code count} and {@code sum}; false, nothing written, when not.
+     */
+    boolean rewrite(SeriesLines kept, Object owner, long count, long sum);
+
+    /**
+     * Keeps in {@code kept} the lines of the series written since {@code mark}, as written by {@code owner} from
+     * {@code count} and {@code sum}, for {@link #rewrite}; a sink that writes no text keeps nothing.
+     */
+    void keep(SeriesLines kept, int mark, Object owner, long count, long sum);
+
     /** Ends the current family; returns its number of samples. */
     int endFamily();
 

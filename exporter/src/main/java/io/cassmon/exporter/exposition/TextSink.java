@@ -37,6 +37,7 @@ public final class TextSink implements SampleSink {
     private int samples;
     private Deferred familyDeferred;
     private int deferredMark;
+    private int samplesAtMark;
     /** Where the last series' own labels were written, to copy them for its next sample. */
     private final OwnLabels ownLabels = new OwnLabels();
 
@@ -97,6 +98,7 @@ public final class TextSink implements SampleSink {
     @Override
     public int mark() {
         deferredMark = familyDeferred == null ? 0 : familyDeferred.lines.size();
+        samplesAtMark = samples;
         return out.size();
     }
 
@@ -107,6 +109,25 @@ public final class TextSink implements SampleSink {
         out.truncate(mark);
         if (familyDeferred != null) {
             familyDeferred.lines.truncate(deferredMark);
+        }
+    }
+
+    @Override
+    public boolean rewrite(SeriesLines kept, Object owner, long count, long sum) {
+        int copied = kept.copyTo(out, owner, openMetrics, commonLabels, count, sum);
+        if (copied < 0) {
+            return false;
+        }
+        ownLabels.forget();
+        samples += copied;
+        return true;
+    }
+
+    /** Keeps nothing when some of the series' lines went elsewhere (a 0.0.4 {@code _gcount}). */
+    @Override
+    public void keep(SeriesLines kept, int mark, Object owner, long count, long sum) {
+        if (familyDeferred == null || familyDeferred.lines.size() == deferredMark) {
+            kept.keep(out, mark, samples - samplesAtMark, owner, openMetrics, commonLabels, count, sum);
         }
     }
 

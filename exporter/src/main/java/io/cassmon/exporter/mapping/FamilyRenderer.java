@@ -6,6 +6,7 @@ import com.codahale.metrics.Metric;
 import com.codahale.metrics.Sampling;
 import com.codahale.metrics.Snapshot;
 import io.cassmon.exporter.exposition.SampleSink;
+import io.cassmon.exporter.exposition.SeriesLines;
 import io.cassmon.exporter.exposition.Suffix;
 import io.cassmon.exporter.guard.Fatal;
 import io.cassmon.exporter.histogram.BucketFamily;
@@ -35,14 +36,22 @@ final class FamilyRenderer {
 
     private final ScrapeErrors errors;
     private final Map<BucketFamily, BucketLayout> layouts;
+    /** Whose kept histogram lines this renderer may write again ({@link SeriesLines}); null: never keep them. */
+    private final Object linesOwner;
     /** Bucket counts of the histogram being rendered. */
     private final long[] values = new long[ReservoirBuckets.MAX_VALUES];
     /** The value of the gauge or counter being rendered ({@link #readValue}). */
     private double value;
 
-    FamilyRenderer(ScrapeErrors errors, Map<BucketFamily, BucketLayout> layouts) {
+    /**
+     * {@code linesOwner}: the same object on every scrape of one collector (whose {@code layouts} do not change), so
+     * a histogram that did not change since the last scrape is copied from the text kept then; null to read and
+     * write every histogram on every scrape.
+     */
+    FamilyRenderer(ScrapeErrors errors, Map<BucketFamily, BucketLayout> layouts, Object linesOwner) {
         this.errors = errors;
         this.layouts = layouts;
+        this.linesOwner = linesOwner;
     }
 
     /** {@code registry} finds a histogram's sum counter. */
@@ -51,7 +60,7 @@ final class FamilyRenderer {
         for (TrackedMetric metric : family.series()) {
             int mark = sink.mark();
             try {
-                if (!addSamples(sink, metric, registry)) {
+                if (!addSamples(sink, metric, registry, mark)) {
                     stats.nonNumericGauges++;
                 }
             } catch (Throwable t) {
@@ -83,7 +92,7 @@ final class FamilyRenderer {
     }
 
     /** False when the metric is a gauge whose value is not a number (nothing added). */
-    private boolean addSamples(SampleSink sink, TrackedMetric tracked, Function<String, Metric> registry) {
+    private boolean addSamples(SampleSink sink, TrackedMetric tracked, Function<String, Metric> registry, int mark) {
         Rendering rendering = tracked.id().rendering();
         List<String> labels = tracked.id().labelValues();
         switch (rendering.shape()) {
@@ -99,7 +108,7 @@ final class FamilyRenderer {
                 addSummary(sink, tracked, labels);
                 return true;
             case HISTOGRAM:
-                addHistogram(sink, tracked, labels, registry);
+                addHistogram(sink, tracked, labels, registry, mark);
                 return true;
             default:
                 addGaugeHistogram(sink, tracked, labels);
@@ -160,21 +169,34 @@ final class FamilyRenderer {
         sink.sample(Suffix.COUNT, labels, null, null, ((Counting) tracked.metric()).getCount());
     }
 
+    /**
+     * The buckets, {@code _count} and {@code _sum} of a histogram or timer; the lines kept from the last scrape when its
+     * Dropwizard count and sum counter did not change since. That is exact: Dropwizard counts an update before it
+     * records it in the reservoir, so buckets that added up to the count read before them held every update counted,
+     * and an unchanged count means no update since.
+     */
     private void addHistogram(SampleSink sink, TrackedMetric tracked, List<String> labels,
-                              Function<String, Metric> registry) {
-        int length = tracked.buckets().read(values);
+                              Function<String, Metric> registry, int mark) {
         Rendering rendering = tracked.id().rendering();
+        long count = ((Counting) tracked.metric()).getCount();
+        Metric sumMetric = rendering.sumMetric() == null ? null : registry.apply(rendering.sumMetric());
+        Counting sum = sumMetric instanceof Counting ? (Counting) sumMetric : null;
+        long sumCount = sum == null ? 0 : sum.getCount();
+        if (linesOwner != null && sink.rewrite(tracked.lines(), linesOwner, count, sumCount)) {
+            return;
+        }
+        int length = tracked.buckets().read(values);
         boolean timer = tracked.kind() == MetricKind.TIMER;
         int shift = timer ? CassandraSnapshots.timerDecimalShift(length) : decimalShift(rendering.scale());
         boolean zeroes = !timer && CassandraSnapshots.considersZeroes(length);
         long total = addBuckets(sink, labels, length, EstimatedHistogramOffsets.forValues(length, zeroes), shift,
                 rendering.buckets());
         sink.sample(Suffix.COUNT, labels, null, null, total);
-        if (rendering.sumMetric() != null) {
-            Metric sum = registry.apply(rendering.sumMetric());
-            if (sum instanceof Counting) {
-                sink.sample(Suffix.SUM, labels, null, null, ((Counting) sum).getCount() * rendering.sumScale());
-            }
+        if (sum != null) {
+            sink.sample(Suffix.SUM, labels, null, null, sumCount * rendering.sumScale());
+        }
+        if (linesOwner != null && total == count) {
+            sink.keep(tracked.lines(), mark, linesOwner, count, sumCount);
         }
     }
 

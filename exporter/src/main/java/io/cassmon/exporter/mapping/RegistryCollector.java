@@ -26,6 +26,8 @@ public final class RegistryCollector extends Collector implements Collector.Desc
     private final ScrapeErrors errors;
     private final Map<BucketFamily, BucketLayout> buckets;
     private final SelfMetrics self = new SelfMetrics();
+    /** Whose histogram lines are kept between scrapes ({@link FamilyRenderer}), or null when they are not. */
+    private final Object linesOwner;
 
     /**
      * {@code registries} is asked on every scrape, so registries found later are exported too; {@code buckets}
@@ -33,15 +35,21 @@ public final class RegistryCollector extends Collector implements Collector.Desc
      */
     public RegistryCollector(Supplier<? extends Collection<RegistryIndex>> registries,
                              Map<BucketFamily, BucketLayout> buckets) {
-        this(registries, buckets, new ScrapeErrors());
+        this(registries, buckets, new ScrapeErrors(), true);
     }
 
-    /** {@code errors} may be shared with other collectors: {@code cassmon_collection_errors_total} counts them all. */
+    /**
+     * {@code errors} may be shared with other collectors: {@code cassmon_collection_errors_total} counts them all.
+     * {@code reuseUnchangedHistograms}: keep each histogram's text and write it again, without reading its buckets,
+     * while its count and sum do not change (heap about the size of the histograms' text).
+     */
     public RegistryCollector(Supplier<? extends Collection<RegistryIndex>> registries,
-                             Map<BucketFamily, BucketLayout> buckets, ScrapeErrors errors) {
+                             Map<BucketFamily, BucketLayout> buckets, ScrapeErrors errors,
+                             boolean reuseUnchangedHistograms) {
         this.registries = registries;
         this.errors = errors;
         this.buckets = buckets;
+        this.linesOwner = reuseUnchangedHistograms ? new Object() : null;
     }
 
     @Override
@@ -54,7 +62,7 @@ public final class RegistryCollector extends Collector implements Collector.Desc
     @Override
     public void writeTo(SampleSink sink) {
         long start = System.nanoTime();
-        FamilyRenderer renderer = new FamilyRenderer(errors, buckets);
+        FamilyRenderer renderer = new FamilyRenderer(errors, buckets, linesOwner);
         Set<String> names = new HashSet<>();
         ScrapeStats stats = new ScrapeStats();
         int exported = 0;

@@ -1,6 +1,7 @@
 package io.cassmon.exporter.registry;
 
 import com.codahale.metrics.Metric;
+import io.cassmon.exporter.exposition.SeriesLines;
 import io.cassmon.exporter.histogram.ReservoirBuckets;
 
 /** A registered Dropwizard metric with its Prometheus identity, resolved once at registration. */
@@ -13,6 +14,8 @@ public final class TrackedMetric {
     private volatile ReservoirBuckets buckets;
     /** The last value read, for gauges read at most every so often ({@link Rendering#readEveryNanos()}). */
     private volatile LastRead lastRead;
+    /** Made on the first scrape that keeps the series' lines (histograms only). */
+    private volatile SeriesLines lines;
 
     TrackedMetric(String dropwizardName, Metric metric, MetricKind kind, MetricId id) {
         this.dropwizardName = dropwizardName;
@@ -60,6 +63,16 @@ public final class TrackedMetric {
             this.nanos = nanos;
             this.value = value;
         }
+    }
+
+    /** Where the series' lines are kept between scrapes. */
+    public SeriesLines lines() {
+        SeriesLines made = lines;
+        if (made == null) {
+            made = new SeriesLines();
+            lines = made;
+        }
+        return made;
     }
 
     /** The bucket counts of a Cassandra histogram or timer. */

@@ -1,6 +1,8 @@
 package io.cassmon.exporter.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +33,12 @@ class ConfigLoaderTest {
     void emptySectionsAndNullValuesMeanDefaults() throws Exception {
         ExporterConfig config = ConfigLoader.parse("cassmon.yml", "http:\nmetrics:\n  detail: ~\n  buckets:\n");
         assertEquals(7095, config.port());
+    }
+
+    @Test
+    void unchangedHistogramsAreReusedUnlessTurnedOff() throws Exception {
+        assertTrue(ConfigLoader.parse("cassmon.yml", "").metrics().reuseUnchangedHistograms());
+        assertFalse(ConfigLoader.parse("cassmon.yml", "metrics: {reuse_unchanged_histograms: false}").metrics()
+                .reuseUnchangedHistograms());
     }
 }

@@ -56,7 +56,7 @@ class CostlyGaugeTest {
     void theCatalogReadsTheDiskWalkingTableGaugesOnceAMinute() {
         CatalogConfig full = new CatalogConfig(Detail.FULL, Collections.<TableRule>emptyList(), false, false,
                 Collections.<Pattern>emptyList(), Collections.<Pattern>emptyList(), CatalogConfig.defaultBuckets(),
-                CatalogConfig.DEFAULT_LARGE_PARTITION_BYTES, false);
+                CatalogConfig.DEFAULT_LARGE_PARTITION_BYTES, false, true);
         CassandraNaming naming = new CassandraNaming(full);
         for (String name : Arrays.asList("EstimatedPartitionCount", "SnapshotsSize")) {
             MetricId id = naming.name("org.apache.cassandra.metrics.Table." + name + ".ks.t", MetricKind.GAUGE);
