@@ -66,7 +66,7 @@ final class AgentRuntime implements Runnable {
             CollectorRegistry prometheus = new CollectorRegistry();
             ScrapeErrors errors = new ScrapeErrors();
             RegistryCollector registries = new RegistryCollector(() -> cassandra.isEmpty() ? others : cassandra,
-                    config.metrics().buckets(), errors, config.metrics().reuseUnchangedHistograms());
+                    config.metrics().buckets(), errors, config.metrics().reuseUnchangedSeries());
             prometheus.register(new LargePartitionCollector(this::exportedTables));
             LargePartitions.threshold(config.metrics().largePartitionThreshold());
             NodeCollectors.register(prometheus, topology, errors);

@@ -29,11 +29,11 @@ public final class CatalogConfig {
     private final Map<BucketFamily, BucketLayout> buckets;
     private final long largePartitionThreshold;
     private final boolean topologyLabels;
-    private final boolean reuseUnchangedHistograms;
+    private final boolean reuseUnchangedSeries;
 
     public CatalogConfig(Detail detail, List<TableRule> tableRules, boolean aggregates, boolean unlisted,
                          List<Pattern> include, List<Pattern> exclude, Map<BucketFamily, BucketLayout> buckets,
-                         long largePartitionThreshold, boolean topologyLabels, boolean reuseUnchangedHistograms) {
+                         long largePartitionThreshold, boolean topologyLabels, boolean reuseUnchangedSeries) {
         this.detail = detail;
         List<TableRule> rules = new ArrayList<>(tableRules);
         for (String keyspace : SYSTEM_KEYSPACES) {
@@ -47,7 +47,7 @@ public final class CatalogConfig {
         this.buckets = Collections.unmodifiableMap(new EnumMap<>(buckets));
         this.largePartitionThreshold = largePartitionThreshold;
         this.topologyLabels = topologyLabels;
-        this.reuseUnchangedHistograms = reuseUnchangedHistograms;
+        this.reuseUnchangedSeries = reuseUnchangedSeries;
     }
 
     public static CatalogConfig defaults() {
@@ -107,11 +107,11 @@ public final class CatalogConfig {
     }
 
     /**
-     * Write a histogram whose count and sum did not change since the last scrape from the text kept then, without
-     * reading its buckets.
+     * Write a series whose value (a histogram: count and sum) did not change since the last scrape from the text kept
+     * then, without reading a histogram's buckets.
      */
-    public boolean reuseUnchangedHistograms() {
-        return reuseUnchangedHistograms;
+    public boolean reuseUnchangedSeries() {
+        return reuseUnchangedSeries;
     }
 
     /** Partitions written above this size are counted per table. */

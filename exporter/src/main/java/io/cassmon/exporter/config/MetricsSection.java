@@ -52,7 +52,7 @@ final class MetricsSection {
         long largePartition = metrics.integer("large_partition_threshold_bytes",
                 (int) CatalogConfig.DEFAULT_LARGE_PARTITION_BYTES, 1, Integer.MAX_VALUE);
         boolean topologyLabels = metrics.bool("topology_labels", false);
-        boolean reuseUnchanged = metrics.bool("reuse_unchanged_histograms", true);
+        boolean reuseUnchanged = metrics.bool("reuse_unchanged_series", true);
         metrics.rejectUnknownKeys();
         return new CatalogConfig(detail, rules, aggregates, unlisted, include, exclude, buckets, largePartition,
                 topologyLabels, reuseUnchanged);

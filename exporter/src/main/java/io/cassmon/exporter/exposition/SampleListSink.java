@@ -46,12 +46,12 @@ public final class SampleListSink implements SampleSink {
     }
 
     @Override
-    public boolean rewrite(SeriesLines kept, Object owner, long count, long sum) {
+    public boolean rewrite(SeriesLines kept, Object owner, long[] state, int stateLength) {
         return false;
     }
 
     @Override
-    public void keep(SeriesLines kept, int mark, Object owner, long count, long sum) {
+    public void keep(SeriesLines kept, int mark, Object owner, long[] state, int stateLength) {
     }
 
     @Override

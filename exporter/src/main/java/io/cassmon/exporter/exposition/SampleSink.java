@@ -27,15 +27,15 @@ public interface SampleSink {
 
     /**
      * Writes again the lines of a series that {@code kept} holds, when this kind of sink kept them (same format and
-     * common labels) for the same {@code owner}, {@code count} and {@code sum}; false, nothing written, when not.
+     * common labels) for the same {@code owner} and {@code state[0, stateLength)}; false, nothing written, when not.
      */
-    boolean rewrite(SeriesLines kept, Object owner, long count, long sum);
+    boolean rewrite(SeriesLines kept, Object owner, long[] state, int stateLength);
 
     /**
      * Keeps in {@code kept} the lines of the series written since {@code mark}, as written by {@code owner} from
-     * {@code count} and {@code sum}, for {@link #rewrite}; a sink that writes no text keeps nothing.
+     * {@code state[0, stateLength)}, for {@link #rewrite}; a sink that writes no text keeps nothing.
      */
-    void keep(SeriesLines kept, int mark, Object owner, long count, long sum);
+    void keep(SeriesLines kept, int mark, Object owner, long[] state, int stateLength);
 
     /** Ends the current family; returns its number of samples. */
     int endFamily();

@@ -113,8 +113,8 @@ public final class TextSink implements SampleSink {
     }
 
     @Override
-    public boolean rewrite(SeriesLines kept, Object owner, long count, long sum) {
-        int copied = kept.copyTo(out, owner, openMetrics, commonLabels, count, sum);
+    public boolean rewrite(SeriesLines kept, Object owner, long[] state, int stateLength) {
+        int copied = kept.copyTo(out, owner, openMetrics, commonLabels, state, stateLength);
         if (copied < 0) {
             return false;
         }
@@ -125,9 +125,9 @@ public final class TextSink implements SampleSink {
 
     /** Keeps nothing when some of the series' lines went elsewhere (a 0.0.4 {@code _gcount}). */
     @Override
-    public void keep(SeriesLines kept, int mark, Object owner, long count, long sum) {
+    public void keep(SeriesLines kept, int mark, Object owner, long[] state, int stateLength) {
         if (familyDeferred == null || familyDeferred.lines.size() == deferredMark) {
-            kept.keep(out, mark, samples - samplesAtMark, owner, openMetrics, commonLabels, count, sum);
+            kept.keep(out, mark, samples - samplesAtMark, owner, openMetrics, commonLabels, state, stateLength);
         }
     }
 

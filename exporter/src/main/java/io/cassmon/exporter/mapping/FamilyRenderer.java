@@ -36,17 +36,21 @@ final class FamilyRenderer {
 
     private final ScrapeErrors errors;
     private final Map<BucketFamily, BucketLayout> layouts;
-    /** Whose kept histogram lines this renderer may write again ({@link SeriesLines}); null: never keep them. */
+    /** Whose kept series lines this renderer may write again ({@link SeriesLines}); null: never keep them. */
     private final Object linesOwner;
     /** Bucket counts of the histogram being rendered. */
     private final long[] values = new long[ReservoirBuckets.MAX_VALUES];
+    /** What a series' text is written from, besides bucket counts: a value's bits, or a count and a sum. */
+    private final long[] state = new long[2];
     /** The value of the gauge or counter being rendered ({@link #readValue}). */
     private double value;
+    /** Series of the family being rendered written from kept text. */
+    private int reused;
 
     /**
      * {@code linesOwner}: the same object on every scrape of one collector (whose {@code layouts} do not change), so
-     * a histogram that did not change since the last scrape is copied from the text kept then; null to read and
-     * write every histogram on every scrape.
+     * a series whose value or counts did not change since the last scrape is copied from the text kept then; null to
+     * write every series anew on every scrape.
      */
     FamilyRenderer(ScrapeErrors errors, Map<BucketFamily, BucketLayout> layouts, Object linesOwner) {
         this.errors = errors;
@@ -74,6 +78,8 @@ final class FamilyRenderer {
             }
         }
         stats.samples += sink.endFamily();
+        stats.reusedSeries += reused;
+        reused = 0;
     }
 
     private static Type typeOf(Shape shape) {
@@ -101,8 +107,13 @@ final class FamilyRenderer {
                 if (!readValue(tracked)) {
                     return false;
                 }
-                sink.sample(rendering.shape() == Shape.COUNTER ? Suffix.TOTAL : Suffix.NONE, labels, null, null,
-                        value * rendering.scale());
+                double scaled = value * rendering.scale();
+                state[0] = Double.doubleToRawLongBits(scaled);
+                if (!rewrote(sink, tracked, state, 1)) {
+                    sink.sample(rendering.shape() == Shape.COUNTER ? Suffix.TOTAL : Suffix.NONE, labels, null, null,
+                            scaled);
+                    keep(sink, tracked, mark, state, 1);
+                }
                 return true;
             case SUMMARY:
                 addSummary(sink, tracked, labels);
@@ -111,7 +122,7 @@ final class FamilyRenderer {
                 addHistogram(sink, tracked, labels, registry, mark);
                 return true;
             default:
-                addGaugeHistogram(sink, tracked, labels);
+                addGaugeHistogram(sink, tracked, labels, mark);
                 return true;
         }
     }
@@ -181,8 +192,9 @@ final class FamilyRenderer {
         long count = ((Counting) tracked.metric()).getCount();
         Metric sumMetric = rendering.sumMetric() == null ? null : registry.apply(rendering.sumMetric());
         Counting sum = sumMetric instanceof Counting ? (Counting) sumMetric : null;
-        long sumCount = sum == null ? 0 : sum.getCount();
-        if (linesOwner != null && sink.rewrite(tracked.lines(), linesOwner, count, sumCount)) {
+        state[0] = count;
+        state[1] = sum == null ? 0 : sum.getCount();
+        if (rewrote(sink, tracked, state, 2)) {
             return;
         }
         int length = tracked.buckets().read(values);
@@ -193,14 +205,15 @@ final class FamilyRenderer {
                 rendering.buckets());
         sink.sample(Suffix.COUNT, labels, null, null, total);
         if (sum != null) {
-            sink.sample(Suffix.SUM, labels, null, null, sumCount * rendering.sumScale());
+            sink.sample(Suffix.SUM, labels, null, null, state[1] * rendering.sumScale());
         }
-        if (linesOwner != null && total == count) {
-            sink.keep(tracked.lines(), mark, linesOwner, count, sumCount);
+        if (total == count) {
+            keep(sink, tracked, mark, state, 2);
         }
     }
 
-    private void addGaugeHistogram(SampleSink sink, TrackedMetric tracked, List<String> labels) {
+    /** Cassandra's bucket counts computed from the table's SSTables; the lines kept when they are the same. */
+    private void addGaugeHistogram(SampleSink sink, TrackedMetric tracked, List<String> labels, int mark) {
         Object value = ((Gauge<?>) tracked.metric()).getValue();
         if (!(value instanceof long[])) {
             throw new IllegalStateException("its value is " + (value == null ? "null" : value.getClass().getName())
@@ -213,10 +226,30 @@ final class FamilyRenderer {
         }
         System.arraycopy(counts, 0, values, 0, counts.length);
         java.util.Arrays.fill(values, counts.length, length, 0L);
+        if (rewrote(sink, tracked, values, length)) {
+            return;
+        }
         long[] offsets = EstimatedHistogramOffsets.forValues(length, false);
         long total = addBuckets(sink, labels, length, offsets, decimalShift(tracked.id().rendering().scale()),
                 tracked.id().rendering().buckets());
         sink.sample(Suffix.GAUGE_COUNT, labels, null, null, total);
+        keep(sink, tracked, mark, values, length);
+    }
+
+    /** Whether the series' lines kept at the last scrape, written from the same state, were written again. */
+    private boolean rewrote(SampleSink sink, TrackedMetric tracked, long[] state, int stateLength) {
+        if (linesOwner == null || !sink.rewrite(tracked.lines(), linesOwner, state, stateLength)) {
+            return false;
+        }
+        reused++;
+        return true;
+    }
+
+    /** Keeps the series' lines written since {@code mark}, from {@code state}, for the next scrape. */
+    private void keep(SampleSink sink, TrackedMetric tracked, int mark, long[] state, int stateLength) {
+        if (linesOwner != null) {
+            sink.keep(tracked.lines(), mark, linesOwner, state, stateLength);
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ public final class RegistryCollector extends Collector implements Collector.Desc
     private final ScrapeErrors errors;
     private final Map<BucketFamily, BucketLayout> buckets;
     private final SelfMetrics self = new SelfMetrics();
-    /** Whose histogram lines are kept between scrapes ({@link FamilyRenderer}), or null when they are not. */
+    /** Whose series' lines are kept between scrapes ({@link FamilyRenderer}), or null when they are not. */
     private final Object linesOwner;
 
     /**
@@ -40,16 +40,16 @@ public final class RegistryCollector extends Collector implements Collector.Desc
 
     /**
      * {@code errors} may be shared with other collectors: {@code cassmon_collection_errors_total} counts them all.
-     * {@code reuseUnchangedHistograms}: keep each histogram's text and write it again, without reading its buckets,
-     * while its count and sum do not change (heap about the size of the histograms' text).
+     * {@code reuseUnchangedSeries}: keep each series' text and write it again while its value (a histogram: count and
+     * sum, without reading its buckets) does not change; heap about the size of the exposition.
      */
     public RegistryCollector(Supplier<? extends Collection<RegistryIndex>> registries,
                              Map<BucketFamily, BucketLayout> buckets, ScrapeErrors errors,
-                             boolean reuseUnchangedHistograms) {
+                             boolean reuseUnchangedSeries) {
         this.registries = registries;
         this.errors = errors;
         this.buckets = buckets;
-        this.linesOwner = reuseUnchangedHistograms ? new Object() : null;
+        this.linesOwner = reuseUnchangedSeries ? new Object() : null;
     }
 
     @Override

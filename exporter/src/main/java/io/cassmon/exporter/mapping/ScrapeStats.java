@@ -5,4 +5,6 @@ final class ScrapeStats {
     int samples;
     int nonNumericGauges;
     int failedMetrics;
+    /** Series written from the text kept at the last scrape. */
+    int reusedSeries;
 }

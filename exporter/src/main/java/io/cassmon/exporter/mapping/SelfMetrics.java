@@ -19,6 +19,9 @@ public final class SelfMetrics {
                     + " families and sending the response come after."},
             new String[] {"cassmon_scrape_samples", "gauge", "",
                 "Samples read from the Dropwizard registries in this scrape (cassmon_ families excluded)."},
+            new String[] {"cassmon_scrape_reused_series", "gauge", "",
+                "Series of this scrape written from the text kept at the last one, their value unchanged since"
+                    + " (metrics.reuse_unchanged_series)."},
             new String[] {"cassmon_scrape_non_numeric_gauges", "gauge", "",
                 "Gauges left out of this scrape because their value is not a number."},
             new String[] {"cassmon_scrape_failed_metrics", "gauge", "",
@@ -44,15 +47,16 @@ public final class SelfMetrics {
         List<MetricFamilySamples> out = new ArrayList<>();
         out.add(gauge(0, collectSeconds));
         out.add(gauge(1, stats.samples));
-        out.add(gauge(2, stats.nonNumericGauges));
-        out.add(gauge(3, stats.failedMetrics));
-        out.add(family(4, Type.COUNTER, sample("cassmon_collection_errors_total", "", "", errors)));
-        out.add(gauge(5, registries));
-        out.add(family(6, Type.GAUGE,
+        out.add(gauge(2, stats.reusedSeries));
+        out.add(gauge(3, stats.nonNumericGauges));
+        out.add(gauge(4, stats.failedMetrics));
+        out.add(family(5, Type.COUNTER, sample("cassmon_collection_errors_total", "", "", errors)));
+        out.add(gauge(6, registries));
+        out.add(family(7, Type.GAUGE,
                 sample("cassmon_registry_metrics", "state", "exported", exported),
                 sample("cassmon_registry_metrics", "state", "filtered", filtered),
                 sample("cassmon_registry_metrics", "state", "conflicting", conflicting)));
-        out.add(family(7, Type.GAUGE, sample("cassmon_build_info", "version", version, 1)));
+        out.add(family(8, Type.GAUGE, sample("cassmon_build_info", "version", version, 1)));
         return out;
     }
 

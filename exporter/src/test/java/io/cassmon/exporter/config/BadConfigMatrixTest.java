@@ -203,8 +203,8 @@ public class BadConfigMatrixTest {
                 "{file}: metrics.aggregates: expected true or false, got the string \"sometimes\""),
             yaml("metrics.topology_labels: quoted", "metrics: {topology_labels: 'true'}",
                 "{file}: metrics.topology_labels: expected true or false, got the string \"true\""),
-            yaml("metrics.reuse_unchanged_histograms: a number", "metrics: {reuse_unchanged_histograms: 1}",
-                "{file}: metrics.reuse_unchanged_histograms: expected true or false, got 1"),
+            yaml("metrics.reuse_unchanged_series: a number", "metrics: {reuse_unchanged_series: 1}",
+                "{file}: metrics.reuse_unchanged_series: expected true or false, got 1"),
             yaml("metrics.large_partition_threshold_bytes: with a unit",
                 "metrics: {large_partition_threshold_bytes: 100MiB}",
                 "{file}: metrics.large_partition_threshold_bytes: expected an integer from 1 to 2147483647, got the"

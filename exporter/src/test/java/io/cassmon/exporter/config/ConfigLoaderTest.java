@@ -37,8 +37,8 @@ class ConfigLoaderTest {
 
     @Test
     void unchangedHistogramsAreReusedUnlessTurnedOff() throws Exception {
-        assertTrue(ConfigLoader.parse("cassmon.yml", "").metrics().reuseUnchangedHistograms());
-        assertFalse(ConfigLoader.parse("cassmon.yml", "metrics: {reuse_unchanged_histograms: false}").metrics()
-                .reuseUnchangedHistograms());
+        assertTrue(ConfigLoader.parse("cassmon.yml", "").metrics().reuseUnchangedSeries());
+        assertFalse(ConfigLoader.parse("cassmon.yml", "metrics: {reuse_unchanged_series: false}").metrics()
+                .reuseUnchangedSeries());
     }
 }

@@ -64,7 +64,7 @@ public final class Expositions {
 
     /** The text with the values that differ between two scrapes of the same metrics blanked. */
     public static String withoutScrapeTotals(String text) {
-        return text.replaceAll("(?m)^((cassmon_scrape_duration_seconds|cassmon_collection_errors_total)(\\{[^}]*})?) .*$",
+        return text.replaceAll("(?m)^((cassmon_scrape_duration_seconds|cassmon_scrape_reused_series|cassmon_collection_errors_total)(\\{[^}]*})?) .*$",
                 "$1 <differs>");
     }
 }
