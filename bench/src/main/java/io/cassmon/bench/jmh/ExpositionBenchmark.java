@@ -1,5 +1,7 @@
 package io.cassmon.bench.jmh;
 
+import com.codahale.metrics.Counting;
+import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Metric;
 import com.codahale.metrics.MetricRegistry;
@@ -59,7 +61,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@link TextFormat#write004} through a {@link BufferedWriter} into the sink;</li>
  *   <li>{@code copy}: the limit, {@code sink.write(precomputedBytes)};</li>
  *   <li>{@code readBuckets}: only reading every histogram's bucket counts as the scrape reads them, nothing written:
- *       what no exposition of these histograms can go below.</li>
+ *       what no exposition of these histograms can go below;</li>
+ *   <li>{@code readValues}: only reading every series' current value as {@code scrape} reads it (a gauge's value, a
+ *       counter's count, a histogram's count and sum counter, a gauge histogram's counts), nothing written: what no
+ *       exposition of these series, however it reuses text, can go below.</li>
  * </ul>
  * Table families only (N tables × the catalog's table rows at defaults), on the exporter tests' reservoir stand-in
  * (striped bucket counts, as Cassandra 4.0+ keeps them).
@@ -76,6 +81,7 @@ public class ExpositionBenchmark {
     public int tables;
 
     private CollectorRegistry prometheus;
+    private RegistryIndex index;
     private Exposition exposition;
     private final ExpositionBuffer buffer = new ExpositionBuffer(1 << 20);
     private byte[] precomputed;
@@ -88,7 +94,7 @@ public class ExpositionBenchmark {
         Log.useSink((level, message, cause) -> { });
         MetricRegistry registry = SyntheticCassandraRegistry.tables("bench", tables);
         CatalogConfig config = CatalogConfig.defaults();
-        RegistryIndex index = new RegistryIndex(new CassandraNaming(config));
+        index = new RegistryIndex(new CassandraNaming(config));
         index.follow(registry);
         RegistryCollector collector = new RegistryCollector(() -> Collections.singletonList(index), config.buckets());
         exposition = new Exposition(Collections.<SampleSource>singletonList(collector), new CollectorRegistry(),
@@ -164,6 +170,35 @@ public class ExpositionBenchmark {
             total += bucketCounts[length - 1];
         }
         return total;
+    }
+
+    @Benchmark
+    public long readValues() {
+        long total = 0;
+        for (Family family : index.families()) {
+            for (TrackedMetric series : family.series()) {
+                total += readValue(series);
+            }
+        }
+        return total;
+    }
+
+    private long readValue(TrackedMetric series) {
+        Metric metric = series.metric();
+        switch (series.id().rendering().shape()) {
+            case HISTOGRAM:
+                String sumName = series.id().rendering().sumMetric();
+                Metric sum = sumName == null ? null : index.lookup(sumName);
+                return ((Counting) metric).getCount() + (sum instanceof Counting ? ((Counting) sum).getCount() : 0);
+            case GAUGE_HISTOGRAM:
+                return ((long[]) ((Gauge<?>) metric).getValue()).length;
+            default:
+                if (metric instanceof Counting) {
+                    return ((Counting) metric).getCount();
+                }
+                Object value = ((Gauge<?>) metric).getValue();
+                return value instanceof Number ? ((Number) value).longValue() : 0;
+        }
     }
 
     @Benchmark

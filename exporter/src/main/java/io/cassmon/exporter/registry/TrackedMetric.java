@@ -14,8 +14,8 @@ public final class TrackedMetric {
     private volatile ReservoirBuckets buckets;
     /** The last value read, for gauges read at most every so often ({@link Rendering#readEveryNanos()}). */
     private volatile LastRead lastRead;
-    /** Made on the first scrape that keeps the series' lines (histograms only). */
-    private volatile SeriesLines lines;
+    /** Made with the metric, so that it is near it in memory: a scrape that reuses text reads both. */
+    private final SeriesLines lines = new SeriesLines();
 
     TrackedMetric(String dropwizardName, Metric metric, MetricKind kind, MetricId id) {
         this.dropwizardName = dropwizardName;
@@ -67,12 +67,7 @@ public final class TrackedMetric {
 
     /** Where the series' lines are kept between scrapes. */
     public SeriesLines lines() {
-        SeriesLines made = lines;
-        if (made == null) {
-            made = new SeriesLines();
-            lines = made;
-        }
-        return made;
+        return lines;
     }
 
     /** The bucket counts of a Cassandra histogram or timer. */
