@@ -6,11 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The four configurations a node is measured in. */
+/** The configurations a node is measured in. */
 enum Exporter {
     NONE("no exporter"),
     CASSMON("cassmon (defaults)"),
     CASSMON_FULL("cassmon (detail: full)"),
+    /**
+     * cassmon at defaults writing every series anew on every scrape ({@code reuse_unchanged_series: false}): what a
+     * scrape costs when every series changed since the last one. The benchmark's node is idle between scrapes, so at
+     * defaults every series is written from the text kept at the last scrape.
+     */
+    CASSMON_NO_REUSE("cassmon (no reuse)"),
     /** cassmon at defaults from another jar ({@code -Dcassmon.bench.baseline.jar}), e.g. main's, to compare a change. */
     CASSMON_BASELINE("cassmon (baseline jar)"),
     JMX_EXPORTER("jmx_exporter 1.0.1");
@@ -34,6 +40,9 @@ enum Exporter {
             case "cassmon-full":
             case "full":
                 return CASSMON_FULL;
+            case "cassmon-no-reuse":
+            case "no-reuse":
+                return CASSMON_NO_REUSE;
             case "cassmon-baseline":
             case "baseline":
                 return CASSMON_BASELINE;
@@ -42,7 +51,7 @@ enum Exporter {
                 return JMX_EXPORTER;
             default:
                 throw new IllegalArgumentException("unknown configuration " + s
-                        + " (none, cassmon, cassmon-full, cassmon-baseline, jmx)");
+                        + " (none, cassmon, cassmon-full, cassmon-no-reuse, cassmon-baseline, jmx)");
         }
     }
 
@@ -53,10 +62,12 @@ enum Exporter {
             switch (this) {
                 case CASSMON:
                 case CASSMON_FULL:
+                case CASSMON_NO_REUSE:
                 case CASSMON_BASELINE: {
                     Path config = dir.resolve(name().toLowerCase() + "-cassmon.yml");
                     Files.writeString(config, "http:\n  host: 127.0.0.1\n  port: " + port + "\n"
-                            + (this == CASSMON_FULL ? "metrics:\n  detail: full\n" : ""));
+                            + (this == CASSMON_FULL ? "metrics:\n  detail: full\n" : "")
+                            + (this == CASSMON_NO_REUSE ? "metrics:\n  reuse_unchanged_series: false\n" : ""));
                     return List.of("-javaagent:" + (this == CASSMON_BASELINE ? paths.requireBaselineJar() : paths.agentJar())
                             + "=config=" + config);
                 }

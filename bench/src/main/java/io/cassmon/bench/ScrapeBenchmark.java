@@ -21,7 +21,7 @@ import java.util.Map;
  * markdown report on stdout and writes it to {@code bench/target/results/}.
  *
  * <p>Arguments: table counts (default {@code 0 200 1000}). System properties: {@code cassmon.bench.version}
- * (5.0.9), {@code cassmon.bench.timeout.minutes} (150), {@code cassmon.bench.configs} (none,cassmon,cassmon-full,jmx),
+ * (5.0.9), {@code cassmon.bench.timeout.minutes} (150), {@code cassmon.bench.configs} (none,cassmon,cassmon-no-reuse,cassmon-full,jmx),
  * {@code cassmon.bench.startup.rounds} (3 rounds of boots of every configuration, {@link StartupRounds}, for the
  * startup column; 0 to skip them and report each scraped node's single boot), {@code cassmon.bench.scrapes} (at least
  * this many measured scrapes, 10), {@code cassmon.bench.seconds} (and go on until this many seconds have passed,
@@ -46,7 +46,7 @@ public final class ScrapeBenchmark {
             tableCounts.addAll(List.of(0, 200, 1000));
         }
         List<Exporter> configs = new ArrayList<>();
-        for (String c : System.getProperty("cassmon.bench.configs", "none,cassmon,cassmon-full,jmx").split(",")) {
+        for (String c : System.getProperty("cassmon.bench.configs", "none,cassmon,cassmon-no-reuse,cassmon-full,jmx").split(",")) {
             configs.add(Exporter.parse(c));
         }
         Settings settings = new Settings(
