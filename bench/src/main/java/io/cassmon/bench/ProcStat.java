@@ -42,6 +42,38 @@ final class ProcStat {
      */
     static Map<String, Double> cpuSecondsByThreadGroup(long pid) {
         Map<String, Double> groups = new TreeMap<>();
+        forEachThread(pid, (tid, name, seconds) -> groups.merge(threadGroup(name), seconds, Double::sum));
+        return groups;
+    }
+
+    /**
+     * CPU seconds so far of each live thread of {@code group} ({@link #threadGroup}), by thread id: the difference of
+     * two readings counts a thread that started between them whole, and one that ended not at all.
+     */
+    static Map<Long, Double> cpuSecondsByThread(long pid, String group) {
+        Map<Long, Double> threads = new TreeMap<>();
+        forEachThread(pid, (tid, name, seconds) -> {
+            if (threadGroup(name).equals(group)) {
+                threads.put(tid, seconds);
+            }
+        });
+        return threads;
+    }
+
+    /** CPU seconds {@code later} used beyond {@code earlier}, thread by thread. */
+    static double since(Map<Long, Double> earlier, Map<Long, Double> later) {
+        double seconds = 0;
+        for (Map.Entry<Long, Double> thread : later.entrySet()) {
+            seconds += thread.getValue() - earlier.getOrDefault(thread.getKey(), 0.0);
+        }
+        return seconds;
+    }
+
+    private interface ThreadCpu {
+        void accept(long tid, String name, double seconds);
+    }
+
+    private static void forEachThread(long pid, ThreadCpu action) {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Paths.get("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
                 try {
@@ -49,7 +81,7 @@ final class ProcStat {
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
-                    groups.merge(threadGroup(name), seconds, Double::sum);
+                    action.accept(Long.parseLong(task.getFileName().toString()), name, seconds);
                 } catch (IOException | RuntimeException e) {
                     // The thread ended meanwhile.
                 }
@@ -57,7 +89,6 @@ final class ProcStat {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the threads of " + pid, e);
         }
-        return groups;
     }
 
     static String threadGroup(String name) {

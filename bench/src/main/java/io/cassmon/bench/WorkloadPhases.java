@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -76,8 +77,11 @@ final class WorkloadPhases {
             Log.line("warm-up done: scrapes %s", warm.cell());
             for (int pair = 1; pair <= pairs; pair++) {
                 for (boolean scraped : pair % 2 == 1 ? new boolean[] {true, false} : new boolean[] {false, true}) {
-                    Phase phase = new Phase(pair, scraped,
-                            WorkloadBenchmark.measure(workload, scrapes, phaseSeconds, scraped));
+                    Map<Long, Double> agentCpu = agentCpuSeconds(node);
+                    long start = System.nanoTime();
+                    Measured measured = WorkloadBenchmark.measure(workload, scrapes, phaseSeconds, scraped);
+                    Phase phase = new Phase(pair, scraped, measured, ProcStat.since(agentCpu, agentCpuSeconds(node))
+                            / ((System.nanoTime() - start) / 1e9));
                     phases.add(phase);
                     Workload.Result r = phase.measured.result();
                     Log.line("pair %d/%d, %s: %.0f ops/s, p50 %.2f ms, p99 %.2f ms, scrapes %s", pair, pairs,
@@ -110,8 +114,8 @@ final class WorkloadPhases {
                 + " an upper bound for a remote Prometheus). **What it does not**: the agent's passive cost with no"
                 + " scrapes, present in both phases; `-Dcassmon.bench.workload.mode=nodes` compares fresh nodes with"
                 + " and without the agent for that, with 20–40 % noise between boots.\n\n");
-        md.append("| pair | phase | throughput | p50 | p99 | p99.9 | scrapes (median) | other CPU | pair: throughput"
-                + " | pair: p99 |\n|---:|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
+        md.append("| pair | phase | throughput | p50 | p99 | p99.9 | scrapes (median) | cassmon threads | other CPU"
+                + " | pair: throughput | pair: p99 |\n|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (int i = 0; i < phases.size(); i++) {
             Phase p = phases.get(i);
             Workload.Result r = p.measured.result();
@@ -123,10 +127,10 @@ final class WorkloadPhases {
                 pairThroughput = percent(s.measured.result().throughput() / n.measured.result().throughput() - 1);
                 pairP99 = percent(s.measured.result().p99() / n.measured.result().p99() - 1);
             }
-            md.append(String.format(Locale.ROOT, "| %d | %s | %,.0f ops/s%s | %.2f ms | %.2f ms | %.2f ms | %s | %s | %s"
-                            + " | %s |%n", p.pair, p.title(), r.throughput(),
+            md.append(String.format(Locale.ROOT, "| %d | %s | %,.0f ops/s%s | %.2f ms | %.2f ms | %.2f ms | %s | %.4f cores"
+                            + " | %s | %s | %s |%n", p.pair, p.title(), r.throughput(),
                     r.failures() == 0 ? "" : " (" + r.failures() + " failed)", r.p50(), r.p99(), r.p999(),
-                    p.measured.scrapes().cell(), p.measured.load().cell(), pairThroughput, pairP99));
+                    p.measured.scrapes().cell(), p.agentCores, p.measured.load().cell(), pairThroughput, pairP99));
         }
         PairedDifference throughput = difference(phases, Workload.Result::throughput);
         PairedDifference p99 = difference(phases, Workload.Result::p99);
@@ -137,6 +141,14 @@ final class WorkloadPhases {
                         + " scraped: %s%n%nMean of the %d pair differences; 95 %% confidence interval from Student's t with"
                         + " %d degree%s of freedom (t = %.3f).%n%n", throughput.text(), p99.text(), pairs, pairs - 1,
                 pairs == 2 ? "" : "s", PairedDifference.t975(pairs - 1)));
+        double scrapedAgent = meanAgentCores(phases, true);
+        double idleAgent = meanAgentCores(phases, false);
+        int cores = Runtime.getRuntime().availableProcessors();
+        md.append(String.format(Locale.ROOT, "CPU of the node's cassmon threads (scrape handlers and connections, from"
+                        + " /proc/<pid>/task): %.4f cores in scraped phases, %.4f in the others; scraping every second"
+                        + " took **%.4f cores, %.2f %% of the machine's %d cores**: the share of the CPU a workload that"
+                        + " keeps every core busy loses to it (GC of the scrapes' allocation not included).%n%n",
+                scrapedAgent, idleAgent, scrapedAgent - idleAgent, 100 * (scrapedAgent - idleAgent) / cores, cores));
         md.append("**Verdict: ").append(verdict(throughput)).append("**");
         if (loud > 0) {
             md.append(String.format(Locale.ROOT, " (%d of %d phases were not quiet: the interval includes their"
@@ -170,6 +182,11 @@ final class WorkloadPhases {
                 .mapToDouble(p -> p.measured.result().throughput()).average().orElse(Double.NaN);
     }
 
+    private static double meanAgentCores(List<Phase> phases, boolean scraped) {
+        return phases.stream().filter(p -> p.scraped == scraped).mapToDouble(Phase::agentCores).average()
+                .orElse(Double.NaN);
+    }
+
     private static String percent(double ratio) {
         return String.format(Locale.ROOT, "%+.1f %%", ratio * 100);
     }
@@ -180,8 +197,13 @@ final class WorkloadPhases {
         return windows;
     }
 
-    /** One phase of one pair. */
-    private record Phase(int pair, boolean scraped, Measured measured) {
+    /** CPU seconds used so far by each of the node's cassmon threads (scrape handlers, connections, the agent's). */
+    private static Map<Long, Double> agentCpuSeconds(CassandraNode node) {
+        return ProcStat.cpuSecondsByThread(node.pid(), "cassmon-agent");
+    }
+
+    /** One phase of one pair; {@code agentCores}: CPU seconds per second of the node's cassmon threads in it. */
+    private record Phase(int pair, boolean scraped, Measured measured, double agentCores) {
         String title() {
             return scraped ? "scraped" : "not scraped";
         }
