@@ -17,6 +17,21 @@ public final class Expositions {
     private Expositions() {
     }
 
+    /** Fixed common labels, {@code names} with {@code values}. */
+    static CommonLabels fixed(List<String> names, List<String> values) {
+        return new CommonLabels() {
+            @Override
+            public List<String> names() {
+                return names;
+            }
+
+            @Override
+            public List<String> values() {
+                return values;
+            }
+        };
+    }
+
     /** What {@code /metrics} writes for {@code source} alone. */
     public static String direct(SampleSource source, ExpositionFormat format) {
         return direct(source, format, CommonLabels.NONE);

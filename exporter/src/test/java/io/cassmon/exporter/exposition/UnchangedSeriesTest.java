@@ -41,17 +41,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * wrote; {@code cassmon_scrape_reused_series} counts the series written from kept text.
  */
 class UnchangedSeriesTest {
-    private static final CommonLabels TOPOLOGY = new CommonLabels() {
-        @Override
-        public List<String> names() {
-            return Arrays.asList("cluster", "dc");
-        }
-
-        @Override
-        public List<String> values() {
-            return Arrays.asList("Test", "dc1");
-        }
-    };
+    private static final CommonLabels TOPOLOGY = Expositions.fixed(Arrays.asList("cluster", "dc"),
+            Arrays.asList("Test", "dc1"));
 
     private final MetricRegistry registry = new MetricRegistry();
     private final DecayingEstimatedHistogramReservoir latencyBuckets =
