@@ -41,17 +41,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * every shape, both formats, labels that need escaping and UTF-8, common labels, a metric that throws mid-series.
  */
 class ExpositionTest {
-    private static final CommonLabels TOPOLOGY = new CommonLabels() {
-        @Override
-        public List<String> names() {
-            return Arrays.asList("cluster", "dc");
-        }
-
-        @Override
-        public List<String> values() {
-            return Arrays.asList("Test \"cluster\"", "dc\\1");
-        }
-    };
+    private static final CommonLabels TOPOLOGY = Expositions.TOPOLOGY;
 
     private final MetricRegistry registry = new MetricRegistry();
     private RegistryCollector collector;
