@@ -24,7 +24,7 @@ final class GuardedCollector extends Collector implements Collector.Describable,
     /** Declares the delegate's families (by collecting once, as CollectorRegistry would) so collisions are caught. */
     GuardedCollector(Collector delegate, ScrapeErrors errors) {
         this.delegate = delegate;
-        this.name = delegate.getClass().getSimpleName();
+        this.name = nameOf(delegate);
         this.errors = errors;
         List<MetricFamilySamples> families = new ArrayList<>();
         for (MetricFamilySamples family : delegate instanceof Describable
@@ -33,6 +33,12 @@ final class GuardedCollector extends Collector implements Collector.Describable,
                     Collections.<MetricFamilySamples.Sample>emptyList()));
         }
         this.described = families;
+    }
+
+    /** The collector's class, or the class of the one a {@link FixedFamilies} holds: what messages call it. */
+    static String nameOf(Collector collector) {
+        return collector instanceof FixedFamilies ? ((FixedFamilies) collector).name()
+                : collector.getClass().getSimpleName();
     }
 
     @Override

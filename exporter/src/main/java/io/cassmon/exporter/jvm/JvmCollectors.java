@@ -30,13 +30,14 @@ public final class JvmCollectors {
      */
     public static void register(CollectorRegistry registry, ScrapeErrors errors) {
         Collector[] hotspot = {process(), new MemoryPoolsExports(), new BufferPoolsExports(),
-                new GarbageCollectorExports(), new ThreadCounts(), new ClassLoadingExports(), new VersionInfoExports(),
+                new GarbageCollectorExports(), new ThreadCounts(), new ClassLoadingExports(),
+                new FixedFamilies(new VersionInfoExports()),
                 new SystemCpuExports()};
         for (Collector collector : hotspot) {
             try {
                 registry.register(new GuardedCollector(collector, errors));
             } catch (RuntimeException | LinkageError e) {
-                Log.warn("cassmon: not exporting " + collector.getClass().getSimpleName() + ": " + e);
+                Log.warn("cassmon: not exporting " + GuardedCollector.nameOf(collector) + ": " + e);
             }
         }
         try {
