@@ -1,8 +1,7 @@
 package io.cassmon.agent.node;
 
-import io.cassmon.exporter.exposition.SampleListSink;
+import io.cassmon.exporter.exposition.DirectCollector;
 import io.cassmon.exporter.exposition.SampleSink;
-import io.cassmon.exporter.exposition.SampleSource;
 import io.cassmon.exporter.guard.Fatal;
 import io.cassmon.exporter.mapping.ScrapeErrors;
 import io.prometheus.client.Collector;
@@ -12,10 +11,10 @@ import java.util.List;
 /**
  * A collector of state read from Cassandra by reflection. Exports nothing until {@link CassandraReadiness} says
  * Cassandra has finished starting (so never in a JVM without Cassandra); whatever reading throws leaves these families
- * out of that scrape and goes to {@link ScrapeErrors} (counted, logged once), never to Cassandra. {@code /metrics} has
- * it write its samples directly ({@link SampleSource}); {@link #collect()} gives the same to simpleclient.
+ * out of that scrape and goes to {@link ScrapeErrors} (counted, logged once), never to Cassandra. It writes its samples
+ * directly ({@link DirectCollector}).
  */
-abstract class CassandraCollector extends Collector implements Collector.Describable, SampleSource {
+abstract class CassandraCollector extends DirectCollector implements Collector.Describable {
     private final CassandraReadiness readiness;
     private final ScrapeErrors errors;
 
@@ -46,13 +45,6 @@ abstract class CassandraCollector extends Collector implements Collector.Describ
             Fatal.rethrowIfFatal(t);
             errors.failed(familyNames(), t);
         }
-    }
-
-    @Override
-    public final List<MetricFamilySamples> collect() {
-        SampleListSink sink = new SampleListSink();
-        writeTo(sink);
-        return sink.families();
     }
 
     private String familyNames() {

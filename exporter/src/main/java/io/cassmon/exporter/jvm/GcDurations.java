@@ -1,9 +1,8 @@
 package io.cassmon.exporter.jvm;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.cassmon.exporter.exposition.SampleListSink;
+import io.cassmon.exporter.exposition.DirectCollector;
 import io.cassmon.exporter.exposition.SampleSink;
-import io.cassmon.exporter.exposition.SampleSource;
 import io.cassmon.exporter.guard.Fatal;
 import io.cassmon.exporter.log.Log;
 import io.prometheus.client.Collector;
@@ -24,8 +23,7 @@ import javax.management.openmbean.CompositeData;
  *
  * <p>The listener runs on the JVM's notification thread for every collection: it records two numbers and never throws.
  */
-public final class GcDurations extends Collector implements Collector.Describable, NotificationListener,
-        SampleSource {
+public final class GcDurations extends DirectCollector implements Collector.Describable, NotificationListener {
     /** Resolves Cassandra's own thresholds: gc_log_threshold 200 ms (INFO), gc_warn_threshold 1 s (WARN). */
     static final double[] PAUSE_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10};
     /** Concurrent cycles run for tens of milliseconds to minutes. */
@@ -87,13 +85,6 @@ public final class GcDurations extends Collector implements Collector.Describabl
     public void writeTo(SampleSink sink) {
         pauses.writeTo(sink);
         cycles.writeTo(sink);
-    }
-
-    @Override
-    public List<MetricFamilySamples> collect() {
-        SampleListSink sink = new SampleListSink();
-        writeTo(sink);
-        return sink.families();
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.cassmon.exporter.jvm;
 
 import com.sun.management.UnixOperatingSystemMXBean;
-import io.cassmon.exporter.exposition.SampleListSink;
+import io.cassmon.exporter.exposition.DirectCollector;
 import io.cassmon.exporter.exposition.SampleSink;
-import io.cassmon.exporter.exposition.SampleSource;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CounterMetricFamily;
 import io.prometheus.client.GaugeMetricFamily;
@@ -24,7 +23,7 @@ import java.util.List;
  * line by line, split with a regular expression. Here the getters are called directly and the file is read into a
  * buffer kept between scrapes.
  */
-final class ProcessExports extends Collector implements Collector.Describable, SampleSource {
+final class ProcessExports extends DirectCollector implements Collector.Describable {
     static final String CPU = "process_cpu_seconds";
     static final String START = "process_start_time_seconds";
     static final String OPEN_FDS = "process_open_fds";
@@ -90,13 +89,6 @@ final class ProcessExports extends Collector implements Collector.Describable, S
     /** StandardExports parses the kB as a float: the same rounding keeps the exported values the same. */
     private static double bytes(long kb) {
         return (float) kb * 1024.0;
-    }
-
-    @Override
-    public List<MetricFamilySamples> collect() {
-        SampleListSink sink = new SampleListSink();
-        writeTo(sink);
-        return sink.families();
     }
 
     @Override

@@ -1,8 +1,7 @@
 package io.cassmon.exporter.jvm;
 
-import io.cassmon.exporter.exposition.SampleListSink;
+import io.cassmon.exporter.exposition.DirectCollector;
 import io.cassmon.exporter.exposition.SampleSink;
-import io.cassmon.exporter.exposition.SampleSource;
 import io.prometheus.client.Collector;
 import io.prometheus.client.GaugeMetricFamily;
 import java.io.IOException;
@@ -23,7 +22,7 @@ import java.util.List;
  * Cassandra node without tables allocated; and in a container with a CPU quota, shares or a cpuset it reports the
  * container's load, not the host's that this family is documented to be.
  */
-final class SystemCpuExports extends Collector implements Collector.Describable, SampleSource {
+final class SystemCpuExports extends DirectCollector implements Collector.Describable {
     static final String USAGE = "system_cpu_usage";
     static final String COUNT = "system_cpus";
     private static final String USAGE_HELP = "Share of the host's CPU time spent busy over the last moments (0 to 1).";
@@ -93,13 +92,6 @@ final class SystemCpuExports extends Collector implements Collector.Describable,
         total = -1;
         return os instanceof com.sun.management.OperatingSystemMXBean
                 ? ((com.sun.management.OperatingSystemMXBean) os).getSystemCpuLoad() : -1;
-    }
-
-    @Override
-    public List<MetricFamilySamples> collect() {
-        SampleListSink sink = new SampleListSink();
-        writeTo(sink);
-        return sink.families();
     }
 
     @Override

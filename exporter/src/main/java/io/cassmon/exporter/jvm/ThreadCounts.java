@@ -1,8 +1,7 @@
 package io.cassmon.exporter.jvm;
 
-import io.cassmon.exporter.exposition.SampleListSink;
+import io.cassmon.exporter.exposition.DirectCollector;
 import io.cassmon.exporter.exposition.SampleSink;
-import io.cassmon.exporter.exposition.SampleSource;
 import io.cassmon.exporter.exposition.Suffix;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CounterMetricFamily;
@@ -31,7 +30,7 @@ import java.util.Map;
  * thread groups; the few threads the groups do not hold (JFR's recorder thread, JVMTI agents' threads) are asked of
  * the MXBean one by one.
  */
-final class ThreadCounts extends Collector implements Collector.Describable, SampleSource {
+final class ThreadCounts extends DirectCollector implements Collector.Describable {
     static final String UNKNOWN = "UNKNOWN";
     private static final String CURRENT = "jvm_threads_current";
     private static final String CURRENT_HELP = "Current thread count of a JVM";
@@ -141,13 +140,6 @@ final class ThreadCounts extends Collector implements Collector.Describable, Sam
             }
         }
         return counts;
-    }
-
-    @Override
-    public List<MetricFamilySamples> collect() {
-        SampleListSink sink = new SampleListSink();
-        writeTo(sink);
-        return sink.families();
     }
 
     @Override

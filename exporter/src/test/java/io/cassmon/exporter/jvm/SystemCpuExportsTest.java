@@ -18,32 +18,23 @@ class SystemCpuExportsTest {
 
     @Test
     void usageIsTheBusyShareOfTheTicksSinceThePreviousScrape() throws IOException {
-        Path stat = stat("cpu  100 10 50 800 40 5 5 30 0 0");
-        SystemCpuExports cpu = new SystemCpuExports(new ProcFile(stat.toString(), 512));
-
+        SystemCpuExports cpu = readingFrom("cpu  100 10 50 800 40 5 5 30 0 0");
         // busy: user, nice, system, irq, softirq (+20 +0 +10 +5 +5 = 40); total adds idle and iowait (+50 +10);
         // steal (+100) is not counted.
-        stat("cpu  120 10 60 850 50 10 10 130 0 0");
-        assertEquals(40 / 100.0, cpu.usage(), 1e-12);
-        stat("cpu  120 10 60 950 50 10 10 130 0 0");
-        assertEquals(0.0, cpu.usage(), 0.0);
+        assertEquals(40 / 100.0, usage(cpu, "cpu  120 10 60 850 50 10 10 130 0 0"), 1e-12);
+        assertEquals(0.0, usage(cpu, "cpu  120 10 60 950 50 10 10 130 0 0"), 0.0);
     }
 
     @Test
     void noTicksSinceThePreviousScrapeIsAnIdleHostAndAJumpBackIsClampedToZero() throws IOException {
-        Path stat = stat("cpu  100 0 0 100");
-        SystemCpuExports cpu = new SystemCpuExports(new ProcFile(stat.toString(), 512));
-        assertEquals(0.0, cpu.usage(), 0.0);
-        stat("cpu  50 0 0 200");
-        assertEquals(0.0, cpu.usage(), 0.0);
+        SystemCpuExports cpu = readingFrom("cpu  100 0 0 100");
+        assertEquals(0.0, usage(cpu, "cpu  100 0 0 100"), 0.0);
+        assertEquals(0.0, usage(cpu, "cpu  50 0 0 200"), 0.0);
     }
 
     @Test
     void kernelsWithFourColumnsAreRead() throws IOException {
-        Path stat = stat("cpu 10 0 0 10");
-        SystemCpuExports cpu = new SystemCpuExports(new ProcFile(stat.toString(), 512));
-        stat("cpu 40 0 0 20");
-        assertEquals(0.75, cpu.usage(), 1e-12);
+        assertEquals(0.75, usage(readingFrom("cpu 10 0 0 10"), "cpu 40 0 0 20"), 1e-12);
     }
 
     @Test
@@ -55,8 +46,7 @@ class SystemCpuExportsTest {
 
     @Test
     void writesBothFamiliesAsSimpleclientWould() throws IOException {
-        Path stat = stat("cpu  1 0 0 1");
-        SystemCpuExports cpu = new SystemCpuExports(new ProcFile(stat.toString(), 512));
+        SystemCpuExports cpu = readingFrom("cpu  1 0 0 1");
         stat("cpu  2 0 0 4");
         String direct = Expositions.direct(cpu, ExpositionFormat.TEXT_004);
         assertEquals(String.join("\n",
@@ -76,6 +66,16 @@ class SystemCpuExportsTest {
         assertEquals(-1.0, cpu.usage(), 0.0);
         stat("cpu  40 0 0 60");
         assertEquals(30 / 80.0, cpu.usage(), 1e-12);
+    }
+
+    /** A SystemCpuExports that took its first reading from {@code cpuLine}. */
+    private SystemCpuExports readingFrom(String cpuLine) throws IOException {
+        return new SystemCpuExports(new ProcFile(stat(cpuLine).toString(), 512));
+    }
+
+    private double usage(SystemCpuExports cpu, String cpuLine) throws IOException {
+        stat(cpuLine);
+        return cpu.usage();
     }
 
     private Path stat(String cpuLine) throws IOException {
