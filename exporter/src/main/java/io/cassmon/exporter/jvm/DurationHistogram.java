@@ -68,7 +68,7 @@ final class DurationHistogram {
         sink.endFamily();
     }
 
-    /** Bucket counts are not cumulative here (one add per observation); collect() sums them up. */
+    /** Bucket counts are not cumulative here (one add per observation); writeTo() sums them up. */
     private static final class Series {
         final LongAdder[] buckets;
         final DoubleAdder sum = new DoubleAdder();
