@@ -11,6 +11,7 @@ import io.cassmon.exporter.config.ExporterConfig;
 import io.cassmon.exporter.exposition.CommonLabels;
 import io.cassmon.exporter.exposition.Exposition;
 import io.cassmon.exporter.exposition.SampleSource;
+import io.cassmon.exporter.exposition.SourceRegistry;
 import io.cassmon.exporter.http.HttpSecurity;
 import io.cassmon.exporter.http.MetricsServer;
 import io.cassmon.exporter.log.Log;
@@ -63,7 +64,7 @@ final class AgentRuntime implements Runnable {
     public void run() {
         try {
             topology = NodeCollectors.topology();
-            CollectorRegistry prometheus = new CollectorRegistry();
+            CollectorRegistry prometheus = new SourceRegistry();
             ScrapeErrors errors = new ScrapeErrors();
             RegistryCollector registries = new RegistryCollector(() -> cassandra.isEmpty() ? others : cassandra,
                     config.metrics().buckets(), errors, config.metrics().reuseUnchangedSeries());

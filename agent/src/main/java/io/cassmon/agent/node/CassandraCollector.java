@@ -1,18 +1,20 @@
 package io.cassmon.agent.node;
 
+import io.cassmon.exporter.exposition.DirectCollector;
+import io.cassmon.exporter.exposition.SampleSink;
 import io.cassmon.exporter.guard.Fatal;
 import io.cassmon.exporter.mapping.ScrapeErrors;
 import io.prometheus.client.Collector;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
  * A collector of state read from Cassandra by reflection. Exports nothing until {@link CassandraReadiness} says
  * Cassandra has finished starting (so never in a JVM without Cassandra); whatever reading throws leaves these families
- * out of that scrape and goes to {@link ScrapeErrors} (counted, logged once), never to Cassandra.
+ * out of that scrape and goes to {@link ScrapeErrors} (counted, logged once), never to Cassandra. It writes its samples
+ * directly ({@link DirectCollector}).
  */
-abstract class CassandraCollector extends Collector implements Collector.Describable {
+abstract class CassandraCollector extends DirectCollector implements Collector.Describable {
     private final CassandraReadiness readiness;
     private final ScrapeErrors errors;
 
@@ -21,30 +23,27 @@ abstract class CassandraCollector extends Collector implements Collector.Describ
         this.errors = errors;
     }
 
-    /** Reads the families; called once Cassandra is ready, may throw. */
-    abstract List<MetricFamilySamples> read(Cassandra cassandra) throws Exception;
+    /**
+     * Reads, then writes the families; called once Cassandra is ready. It may throw while it reads, before it starts
+     * its first family, and not after, so that a failure leaves nothing of these families in the scrape. A family that
+     * gets no sample is left out.
+     */
+    abstract void write(Cassandra cassandra, SampleSink sink) throws Exception;
 
     /** The families without samples, declared so the registry can reject a name that two collectors use. */
     @Override
     public abstract List<MetricFamilySamples> describe();
 
     @Override
-    public final List<MetricFamilySamples> collect() {
+    public final void writeTo(SampleSink sink) {
         try {
             Cassandra cassandra = readiness.cassandra();
-            List<MetricFamilySamples> families = new ArrayList<>();
             if (cassandra != null) {
-                for (MetricFamilySamples family : read(cassandra)) {
-                    if (!family.samples.isEmpty()) {
-                        families.add(family);
-                    }
-                }
+                write(cassandra, sink);
             }
-            return families;
         } catch (Throwable t) {
             Fatal.rethrowIfFatal(t);
             errors.failed(familyNames(), t);
-            return Collections.emptyList();
         }
     }
 

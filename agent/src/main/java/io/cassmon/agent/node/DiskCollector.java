@@ -1,5 +1,7 @@
 package io.cassmon.agent.node;
 
+import io.cassmon.exporter.exposition.SampleSink;
+import io.cassmon.exporter.exposition.Suffix;
 import io.cassmon.exporter.mapping.ScrapeErrors;
 import io.prometheus.client.GaugeMetricFamily;
 import java.io.IOException;
@@ -36,23 +38,31 @@ final class DiskCollector extends CassandraCollector {
     }
 
     @Override
-    List<MetricFamilySamples> read(Cassandra cassandra) throws Exception {
-        return measure(directories.of(cassandra));
+    void write(Cassandra cassandra, SampleSink sink) throws IOException, ReflectiveOperationException {
+        write(directories.of(cassandra), sink);
     }
 
-    List<MetricFamilySamples> measure(List<DataDirectory> dirs) throws IOException {
-        GaugeMetricFamily total = new GaugeMetricFamily(TOTAL, TOTAL_HELP, LABELS);
-        GaugeMetricFamily usable = new GaugeMetricFamily(USABLE, USABLE_HELP, LABELS);
-        for (DataDirectory dir : dirs) {
-            FileStore store = store(dir.path());
-            if (store == null) {
-                continue;
-            }
-            List<String> labels = Arrays.asList(dir.role(), dir.path().toString());
-            total.addMetric(labels, store.getTotalSpace());
-            usable.addMetric(labels, store.getUsableSpace());
+    void write(List<DataDirectory> dirs, SampleSink sink) throws IOException {
+        long[] total = new long[dirs.size()];
+        long[] usable = new long[dirs.size()];
+        for (int i = 0; i < dirs.size(); i++) {
+            FileStore store = store(dirs.get(i).path());
+            total[i] = store == null ? -1 : store.getTotalSpace();
+            usable[i] = store == null ? -1 : store.getUsableSpace();
         }
-        return Arrays.<MetricFamilySamples>asList(total, usable);
+        write(sink, TOTAL, TOTAL_HELP, dirs, total);
+        write(sink, USABLE, USABLE_HELP, dirs, usable);
+    }
+
+    /** A directory without a size (-1) does not exist (yet). */
+    private static void write(SampleSink sink, String name, String help, List<DataDirectory> dirs, long[] bytes) {
+        sink.startFamily(name, Type.GAUGE, help, LABELS);
+        for (int i = 0; i < dirs.size(); i++) {
+            if (bytes[i] >= 0) {
+                sink.sample(Suffix.NONE, dirs.get(i).labelValues(), null, null, bytes[i]);
+            }
+        }
+        sink.endFamily();
     }
 
     private FileStore store(Path path) throws IOException {

@@ -1,6 +1,7 @@
 package io.cassmon.agent.node;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /** This node as it sees itself: what {@code cassandra_node_info} exports, and its broadcast address. */
@@ -13,6 +14,7 @@ public final class NodeIdentity {
     private final String rack;
     private final String hostId;
     private final String releaseVersion;
+    private final List<String> labelValues;
 
     NodeIdentity(String address, String cluster, String datacenter, String rack, String hostId, String releaseVersion) {
         this.address = address;
@@ -21,6 +23,7 @@ public final class NodeIdentity {
         this.rack = rack;
         this.hostId = hostId;
         this.releaseVersion = releaseVersion;
+        this.labelValues = Collections.unmodifiableList(Arrays.asList(cluster, datacenter, rack, hostId, releaseVersion));
     }
 
     static NodeIdentity read(Cassandra cassandra) throws ReflectiveOperationException {
@@ -68,6 +71,6 @@ public final class NodeIdentity {
 
     /** Values of {@link NodeInfoCollector#LABELS}, in order. */
     List<String> labelValues() {
-        return Arrays.asList(cluster, datacenter, rack, hostId, releaseVersion);
+        return labelValues;
     }
 }

@@ -1,5 +1,7 @@
 package io.cassmon.agent.node;
 
+import io.cassmon.exporter.exposition.SampleSink;
+import io.cassmon.exporter.exposition.Suffix;
 import io.cassmon.exporter.mapping.ScrapeErrors;
 import io.prometheus.client.GaugeMetricFamily;
 import java.util.Arrays;
@@ -25,10 +27,11 @@ final class NodeInfoCollector extends CassandraCollector {
     }
 
     @Override
-    List<MetricFamilySamples> read(Cassandra cassandra) throws Exception {
-        GaugeMetricFamily family = new GaugeMetricFamily(NAME, HELP, LABELS);
-        family.addMetric(topology.local(cassandra).labelValues(), 1);
-        return Collections.<MetricFamilySamples>singletonList(family);
+    void write(Cassandra cassandra, SampleSink sink) throws Exception {
+        List<String> identity = topology.local(cassandra).labelValues();
+        sink.startFamily(NAME, Type.GAUGE, HELP, LABELS);
+        sink.sample(Suffix.NONE, identity, null, null, 1);
+        sink.endFamily();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.cassmon.agent.node;
 
+import io.cassmon.exporter.exposition.SampleSink;
+import io.cassmon.exporter.exposition.Suffix;
 import io.cassmon.exporter.mapping.ScrapeErrors;
 import io.prometheus.client.GaugeMetricFamily;
 import java.util.Arrays;
@@ -27,16 +29,20 @@ final class PeerCollector extends CassandraCollector {
     }
 
     @Override
-    List<MetricFamilySamples> read(Cassandra cassandra) throws Exception {
-        GaugeMetricFamily family = new GaugeMetricFamily(NAME, HELP, LABELS);
+    void write(Cassandra cassandra, SampleSink sink) throws Exception {
+        List<Peer> peers = topology.peers(cassandra);
+        if (peers.isEmpty()) {
+            return;
+        }
+        sink.startFamily(NAME, Type.GAUGE, HELP, LABELS);
         Set<List<String>> exported = new HashSet<>();
-        for (Peer peer : topology.peers(cassandra)) {
+        for (Peer peer : peers) {
             // Two endpoints can only share every label when 4.0+ nodes share an IP and neither has a host id yet.
             if (exported.add(peer.labelValues())) {
-                family.addMetric(peer.labelValues(), peer.isUp() ? 1 : 0);
+                sink.sample(Suffix.NONE, peer.labelValues(), null, null, peer.isUp() ? 1 : 0);
             }
         }
-        return Collections.<MetricFamilySamples>singletonList(family);
+        sink.endFamily();
     }
 
     @Override

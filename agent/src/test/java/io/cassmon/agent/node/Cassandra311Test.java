@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cassmon.exporter.exposition.ExpositionFormat;
+import io.cassmon.exporter.exposition.Expositions;
 import io.cassmon.exporter.mapping.ScrapeErrors;
 import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples;
@@ -86,6 +88,13 @@ class Cassandra311Test {
         assertTrue(disk.get(1).startsWith("cassandra_disk_usable_bytes{role=commitlog, path=" + commitlog + "} "), disk.toString());
 
         assertEquals("127.0.0.1", topology.local().address());
+        for (ExpositionFormat format : ExpositionFormat.values()) {
+            for (CassandraCollector collector : List.of(nodeInfo, peers, disks)) {
+                // The disks' free space may move between the two reads.
+                assertEquals(Expositions.simpleclient(collector, format, Expositions.TOPOLOGY).replaceAll(" \\S+\n", " n\n"),
+                        Expositions.direct(collector, format, Expositions.TOPOLOGY).replaceAll(" \\S+\n", " n\n"));
+            }
+        }
 
         gossiper.fakeUnreachable.remove(down); // removed from the ring: Gossiper.removeEndpoint
         assertEquals(1, render(peers).size());

@@ -1,5 +1,6 @@
 package io.cassmon.exporter.exposition;
 
+import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
 import io.prometheus.client.CollectorRegistry;
@@ -17,8 +18,9 @@ import java.util.List;
 
 /**
  * Everything {@code /metrics} serves: {@link SampleSource}s written straight to text (the Dropwizard registries,
- * nearly every sample), then the families of a simpleclient {@link CollectorRegistry} (JVM, node, cassmon's own),
- * all with the same {@link CommonLabels}. Only a request for some families by name ({@code name[]}) goes through
+ * nearly every sample), then the families of a simpleclient {@link CollectorRegistry} (JVM, node, cassmon's own;
+ * in a {@link SourceRegistry}, collectors that are {@link SampleSource}s write theirs directly too), all with the same
+ * {@link CommonLabels}. Only a request for some families by name ({@code name[]}) goes through
  * simpleclient's {@link TextFormat}.
  */
 public final class Exposition {
@@ -46,9 +48,21 @@ public final class Exposition {
         for (SampleSource source : sources) {
             source.writeTo(sink);
         }
-        Enumeration<MetricFamilySamples> others = collectors.metricFamilySamples();
-        while (others.hasMoreElements()) {
-            sink.family(others.nextElement());
+        if (collectors instanceof SourceRegistry) {
+            for (Collector collector : ((SourceRegistry) collectors).collectors()) {
+                if (collector instanceof SampleSource) {
+                    ((SampleSource) collector).writeTo(sink);
+                } else {
+                    for (MetricFamilySamples family : collector.collect()) {
+                        sink.family(family);
+                    }
+                }
+            }
+        } else {
+            Enumeration<MetricFamilySamples> others = collectors.metricFamilySamples();
+            while (others.hasMoreElements()) {
+                sink.family(others.nextElement());
+            }
         }
         sink.finish();
     }

@@ -1,9 +1,11 @@
 package io.cassmon.exporter.jvm;
 
+import io.cassmon.exporter.exposition.SampleSink;
+import io.cassmon.exporter.exposition.Suffix;
+import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
 import io.prometheus.client.Collector.Type;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -22,12 +24,19 @@ final class DurationHistogram {
     private final String help;
     private final List<String> labelNames;
     private final double[] upperBounds;
+    /** The {@code le} label of each bucket, {@code +Inf} last. */
+    private final String[] bucketLabels;
     private final ConcurrentMap<List<String>, Series> series = new ConcurrentHashMap<>();
 
     DurationHistogram(String name, String help, double[] upperBounds, String... labelNames) {
         this.name = name;
         this.help = help;
         this.upperBounds = upperBounds.clone();
+        this.bucketLabels = new String[upperBounds.length + 1];
+        for (int i = 0; i < upperBounds.length; i++) {
+            bucketLabels[i] = Collector.doubleToGoString(upperBounds[i]);
+        }
+        bucketLabels[upperBounds.length] = "+Inf";
         this.labelNames = Collections.unmodifiableList(Arrays.asList(labelNames));
     }
 
@@ -44,25 +53,22 @@ final class DurationHistogram {
         return new MetricFamilySamples(name, Type.HISTOGRAM, help, Collections.<Sample>emptyList());
     }
 
-    MetricFamilySamples collect() {
-        List<Sample> samples = new ArrayList<>();
-        List<String> bucketLabels = new ArrayList<>(labelNames);
-        bucketLabels.add("le");
+    /** Writes the family; a histogram without series writes nothing. */
+    void writeTo(SampleSink sink) {
+        sink.startFamily(name, Type.HISTOGRAM, help, labelNames);
         series.forEach((values, s) -> {
             long cumulative = 0;
-            for (int i = 0; i <= upperBounds.length; i++) {
+            for (int i = 0; i < bucketLabels.length; i++) {
                 cumulative += s.buckets[i].sum();
-                List<String> bucketValues = new ArrayList<>(values);
-                bucketValues.add(i < upperBounds.length ? io.prometheus.client.Collector.doubleToGoString(upperBounds[i]) : "+Inf");
-                samples.add(new Sample(name + "_bucket", bucketLabels, bucketValues, cumulative));
+                sink.sample(Suffix.BUCKET, values, "le", bucketLabels[i], cumulative);
             }
-            samples.add(new Sample(name + "_count", labelNames, values, cumulative));
-            samples.add(new Sample(name + "_sum", labelNames, values, s.sum.sum()));
+            sink.sample(Suffix.COUNT, values, null, null, cumulative);
+            sink.sample(Suffix.SUM, values, null, null, s.sum.sum());
         });
-        return new MetricFamilySamples(name, Type.HISTOGRAM, help, samples);
+        sink.endFamily();
     }
 
-    /** Bucket counts are not cumulative here (one add per observation); collect() sums them up. */
+    /** Bucket counts are not cumulative here (one add per observation); writeTo() sums them up. */
     private static final class Series {
         final LongAdder[] buckets;
         final DoubleAdder sum = new DoubleAdder();

@@ -1,12 +1,13 @@
 package io.cassmon.exporter.jvm;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import io.cassmon.exporter.exposition.DirectCollector;
+import io.cassmon.exporter.exposition.SampleSink;
 import io.cassmon.exporter.guard.Fatal;
 import io.cassmon.exporter.log.Log;
 import io.prometheus.client.Collector;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +23,7 @@ import javax.management.openmbean.CompositeData;
  *
  * <p>The listener runs on the JVM's notification thread for every collection: it records two numbers and never throws.
  */
-public final class GcDurations extends Collector implements Collector.Describable, NotificationListener {
+public final class GcDurations extends DirectCollector implements Collector.Describable, NotificationListener {
     /** Resolves Cassandra's own thresholds: gc_log_threshold 200 ms (INFO), gc_warn_threshold 1 s (WARN). */
     static final double[] PAUSE_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10};
     /** Concurrent cycles run for tens of milliseconds to minutes. */
@@ -81,15 +82,9 @@ public final class GcDurations extends Collector implements Collector.Describabl
 
     /** A family is left out until it has a series: most JVMs never see a concurrent cycle. */
     @Override
-    public List<MetricFamilySamples> collect() {
-        List<MetricFamilySamples> families = new ArrayList<>(2);
-        for (DurationHistogram histogram : Arrays.asList(pauses, cycles)) {
-            MetricFamilySamples family = histogram.collect();
-            if (!family.samples.isEmpty()) {
-                families.add(family);
-            }
-        }
-        return families;
+    public void writeTo(SampleSink sink) {
+        pauses.writeTo(sink);
+        cycles.writeTo(sink);
     }
 
     @Override

@@ -41,8 +41,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * every shape, both formats, labels that need escaping and UTF-8, common labels, a metric that throws mid-series.
  */
 class ExpositionTest {
-    private static final CommonLabels TOPOLOGY = Expositions.fixed(Arrays.asList("cluster", "dc"),
-            Arrays.asList("Test \"cluster\"", "dc\\1"));
+    private static final CommonLabels TOPOLOGY = Expositions.TOPOLOGY;
 
     private final MetricRegistry registry = new MetricRegistry();
     private RegistryCollector collector;

@@ -9,16 +9,21 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /** Test helpers: a source's exposition written directly and through simpleclient, for comparison. */
 public final class Expositions {
+    /** Common labels with characters to escape. */
+    public static final CommonLabels TOPOLOGY = fixed(Arrays.asList("cluster", "dc"),
+            Arrays.asList("Test \"cluster\"", "dc\\1"));
+
     private Expositions() {
     }
 
     /** Fixed common labels, {@code names} with {@code values}. */
-    static CommonLabels fixed(List<String> names, List<String> values) {
+    public static CommonLabels fixed(List<String> names, List<String> values) {
         return new CommonLabels() {
             @Override
             public List<String> names() {
@@ -37,7 +42,7 @@ public final class Expositions {
         return direct(source, format, CommonLabels.NONE);
     }
 
-    static String direct(SampleSource source, ExpositionFormat format, CommonLabels common) {
+    public static String direct(SampleSource source, ExpositionFormat format, CommonLabels common) {
         ExpositionBuffer out = new ExpositionBuffer(16);
         try {
             new Exposition(Collections.singletonList(source), new CollectorRegistry(), common).write(format, out);
@@ -48,7 +53,7 @@ public final class Expositions {
     }
 
     /** What simpleclient's TextFormat writes for {@code source}'s samples with {@code common}'s labels appended. */
-    static String simpleclient(SampleSource source, ExpositionFormat format, CommonLabels common) {
+    public static String simpleclient(SampleSource source, ExpositionFormat format, CommonLabels common) {
         SampleListSink sink = new SampleListSink();
         source.writeTo(sink);
         List<MetricFamilySamples> families = new ArrayList<>();

@@ -3,6 +3,8 @@ package io.cassmon.exporter.jvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cassmon.exporter.exposition.ExpositionFormat;
+import io.cassmon.exporter.exposition.Expositions;
 import io.cassmon.exporter.log.Log;
 import io.cassmon.exporter.log.LogSink;
 import io.prometheus.client.Collector.MetricFamilySamples;
@@ -14,6 +16,8 @@ import java.util.Enumeration;
 import java.util.List;
 import javax.management.Notification;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class GcDurationsTest {
     private final GcDurations durations = new GcDurations();
@@ -41,6 +45,19 @@ class GcDurationsTest {
                 "jvm_gc_concurrent_cycle_seconds_count{gc=\"ZGC Cycles\",} 1.0",
                 "jvm_gc_concurrent_cycle_seconds_sum{gc=\"ZGC Cycles\",} 1.2",
                 ""), render());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpositionFormat.class)
+    void writesDirectlyWhatSimpleclientWritesForItsSamples(ExpositionFormat format) {
+        durations.record("G1 Young Generation", "end of minor GC", "G1 Evacuation Pause", 3);
+        durations.record("G1 Old Generation", "end of major GC", "System.gc()", 120);
+        durations.record("ZGC Cycles", "end of GC cycle", "Allocation Rate", 1200);
+
+        String direct = Expositions.direct(durations, format, Expositions.TOPOLOGY);
+        assertEquals(Expositions.simpleclient(durations, format, Expositions.TOPOLOGY), direct);
+        assertTrue(direct.contains("jvm_gc_pause_seconds_bucket{gc=\"G1 Old Generation\",cause=\"System.gc()\","
+                + "le=\"0.2\""), direct);
     }
 
     @Test
@@ -87,6 +104,11 @@ class GcDurationsTest {
             }
         }
         return count;
+    }
+
+    @Test
+    void writesNothingDirectlyBeforeTheFirstCollection() {
+        assertEquals("", Expositions.direct(durations, ExpositionFormat.TEXT_004));
     }
 
     private String render() throws Exception {
