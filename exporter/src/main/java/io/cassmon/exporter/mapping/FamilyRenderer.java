@@ -193,8 +193,12 @@ final class FamilyRenderer {
         Metric sumMetric = rendering.sumMetric() == null ? null : registry.apply(rendering.sumMetric());
         Counting sum = sumMetric instanceof Counting ? (Counting) sumMetric : null;
         state[0] = count;
-        state[1] = sum == null ? 0 : sum.getCount();
-        if (rewrote(sink, tracked, state, 2)) {
+        // Without a sum counter (yet: Cassandra registers it after the timer) the state is the count alone.
+        int stateLength = sum == null ? 1 : 2;
+        if (sum != null) {
+            state[1] = sum.getCount();
+        }
+        if (rewrote(sink, tracked, state, stateLength)) {
             return;
         }
         int length = tracked.buckets().read(values);
@@ -208,7 +212,7 @@ final class FamilyRenderer {
             sink.sample(Suffix.SUM, labels, null, null, state[1] * rendering.sumScale());
         }
         if (total == count) {
-            keep(sink, tracked, mark, state, 2);
+            keep(sink, tracked, mark, state, stateLength);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cassmon.exporter.exposition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -172,6 +173,17 @@ class UnchangedSeriesTest {
         latencySum.inc(300_000);
         assertSameAsFresh(format, CommonLabels.NONE);
         assertNotEquals(samples(first), samples(scrape(reusing, format, CommonLabels.NONE)));
+    }
+
+    /** Cassandra registers a latency timer before its sum counter; a scrape may come between the two. */
+    @Test
+    void aSumCounterRegisteredAfterItsHistogramIsWritten() {
+        registry.register("latency.writes", new Timer(new DecayingEstimatedHistogramReservoir(127, false, 1000)));
+        String before = scrape(reusing, ExpositionFormat.TEXT_004, CommonLabels.NONE);
+        assertFalse(before.contains("test_latency_seconds_sum{op=\"writes\""), before);
+        registry.counter("latency.writes.sum");
+        String after = scrape(reusing, ExpositionFormat.TEXT_004, CommonLabels.NONE);
+        assertTrue(after.contains("test_latency_seconds_sum{op=\"writes\",} 0.0"), after);
     }
 
     /** Buckets that do not add up to the count read before them may be missing an update: nothing is kept. */
