@@ -1,6 +1,6 @@
 package io.cassmon.exporter.mapping;
 
-import io.cassmon.exporter.exposition.SampleListSink;
+import io.cassmon.exporter.exposition.DirectCollector;
 import io.cassmon.exporter.exposition.SampleSink;
 import io.cassmon.exporter.exposition.SampleSource;
 import io.cassmon.exporter.histogram.BucketFamily;
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * scrape time only; nothing runs between scrapes. {@code /metrics} has it write text directly
  * ({@link SampleSource}); {@link #collect()} gives the same samples to simpleclient.
  */
-public final class RegistryCollector extends Collector implements Collector.Describable, SampleSource {
+public final class RegistryCollector extends DirectCollector implements Collector.Describable {
     private final Supplier<? extends Collection<RegistryIndex>> registries;
     private final ScrapeErrors errors;
     private final Map<BucketFamily, BucketLayout> buckets;
@@ -50,13 +50,6 @@ public final class RegistryCollector extends Collector implements Collector.Desc
         this.errors = errors;
         this.buckets = buckets;
         this.linesOwner = reuseUnchangedSeries ? new Object() : null;
-    }
-
-    @Override
-    public List<MetricFamilySamples> collect() {
-        SampleListSink sink = new SampleListSink();
-        writeTo(sink);
-        return sink.families();
     }
 
     @Override
