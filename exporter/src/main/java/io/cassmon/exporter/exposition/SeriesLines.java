@@ -17,10 +17,6 @@ public final class SeriesLines {
     private Object owner;
     private boolean openMetrics;
     private byte[] commonLabels;
-    /** The state when it has at most two values (every series but a gauge histogram), in the object itself. */
-    private long first;
-    private long second;
-    /** A longer state (a gauge histogram's counts). */
     private long[] state = NO_STATE;
     private int stateLength;
     private int samples;
@@ -37,15 +33,9 @@ public final class SeriesLines {
                 || !Arrays.equals(commonLabels, this.commonLabels)) {
             return -1;
         }
-        if (stateLength <= 2) {
-            if (state[0] != first || (stateLength == 2 && state[1] != second)) {
+        for (int i = 0; i < stateLength; i++) {
+            if (state[i] != this.state[i]) {
                 return -1;
-            }
-        } else {
-            for (int i = 0; i < stateLength; i++) {
-                if (state[i] != this.state[i]) {
-                    return -1;
-                }
             }
         }
         out.write(bytes, 0, length);
@@ -60,15 +50,10 @@ public final class SeriesLines {
             bytes = new byte[written + written / 8];
         }
         from.copyTo(start, bytes, written);
-        if (stateLength <= 2) {
-            first = state[0];
-            second = stateLength == 2 ? state[1] : 0;
-        } else {
-            if (this.state.length < stateLength) {
-                this.state = new long[stateLength];
-            }
-            System.arraycopy(state, 0, this.state, 0, stateLength);
+        if (this.state.length < stateLength) {
+            this.state = new long[stateLength];
         }
+        System.arraycopy(state, 0, this.state, 0, stateLength);
         this.stateLength = stateLength;
         this.length = written;
         this.samples = samples;

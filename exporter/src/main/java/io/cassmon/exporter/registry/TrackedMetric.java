@@ -14,7 +14,7 @@ public final class TrackedMetric {
     private volatile ReservoirBuckets buckets;
     /** The last value read, for gauges read at most every so often ({@link Rendering#readEveryNanos()}). */
     private volatile LastRead lastRead;
-    /** Made with the metric, so that it is near it in memory: a scrape that reuses text reads both. */
+    /** Made with the metric: no lazy creation for concurrent scrapes to race on. */
     private final SeriesLines lines = new SeriesLines();
 
     TrackedMetric(String dropwizardName, Metric metric, MetricKind kind, MetricId id) {
